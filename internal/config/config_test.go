@@ -1,0 +1,243 @@
+package config_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crierhq/crier/internal/config"
+)
+
+const (
+	tgToken   = "123456:AAE-secret-telegram-token"
+	mastToken = "mastodon-secret-token-xyz"
+)
+
+func env(vars map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
+}
+
+var fullEnv = env(map[string]string{"CRIER_TELEGRAM_TOKEN": tgToken, "CRIER_MASTODON_TOKEN": mastToken})
+
+func TestLoadContractExample(t *testing.T) {
+	cfg, err := config.Load("testdata/full.yaml", fullEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _ := filepath.Abs("testdata")
+	if want := "sqlite:" + filepath.Join(dir, "data/crier.db"); cfg.Storage != want {
+		t.Errorf("storage = %q, want %q (relative to the config file)", cfg.Storage, want)
+	}
+	if cfg.Location == nil || cfg.Location.String() != "Europe/Istanbul" {
+		t.Errorf("location = %v", cfg.Location)
+	}
+	if cfg.Telegram.Token.Value() != tgToken || cfg.Targets[1].Token.Value() != mastToken {
+		t.Error("tokens not expanded from the environment")
+	}
+	if got := cfg.Targets[1].Template; got != "mastodon.txt.tmpl" {
+		t.Errorf("default mastodon template = %q", got)
+	}
+	if got := cfg.TargetsFor("asbarez"); len(got) != 3 {
+		t.Errorf("TargetsFor(asbarez) = %d targets, want 3", len(got))
+	}
+	if cfg.Sources[0].Schedule != "*/5 * * * *" || cfg.Telegram.Admins[0] != 123456789 {
+		t.Errorf("fields not decoded: %+v", cfg.Sources[0])
+	}
+}
+
+func TestSecretsNeverPrinted(t *testing.T) {
+	cfg, err := config.Load("testdata/full.yaml", fullEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{
+		"Redacted": cfg.Redacted(),
+		"%v":       fmt.Sprintf("%v", cfg),
+		"%+v":      fmt.Sprintf("%+v", cfg),
+		"%#v":      fmt.Sprintf("%#v", cfg),
+		"%s":       fmt.Sprintf("%s", cfg.Telegram.Token),
+		"%q":       fmt.Sprintf("%q", cfg.Targets[1].Token),
+	} {
+		if strings.Contains(out, tgToken) || strings.Contains(out, mastToken) {
+			t.Errorf("%s leaks a secret: %s", name, out)
+		}
+	}
+	if !strings.Contains(cfg.Redacted(), "[redacted]") {
+		t.Error("Redacted() does not mark the secrets")
+	}
+}
+
+func TestTokenFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "tg"), []byte(tgToken+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	doc := `
+telegram: {token_file: tg}
+sources: [{id: a, url: "https://example.com/feed"}]
+targets: [{id: c, publisher: telegram, chat: "-1001234"}]
+`
+	cfg, err := config.Parse([]byte(doc), dir, env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Telegram.Token.Value() != tgToken {
+		t.Errorf("token from file = %q", cfg.Telegram.Token.Value())
+	}
+}
+
+func TestFileURLsResolvedAgainstConfigDir(t *testing.T) {
+	doc := `
+sources:
+  - {id: rel, url: "file:feeds/sample.xml"}
+  - {id: abs, url: "file:///srv/feed.xml"}
+targets: [{id: out, publisher: console}]
+`
+	cfg, err := config.Parse([]byte(doc), "/etc/crier", env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Sources[0].URL; got != "file:///etc/crier/feeds/sample.xml" {
+		t.Errorf("relative file URL = %q", got)
+	}
+	if got := cfg.Sources[1].URL; got != "file:///srv/feed.xml" {
+		t.Errorf("absolute file URL = %q", got)
+	}
+	if cfg.Sources[0].Name != "rel" {
+		t.Errorf("name default = %q, want the id", cfg.Sources[0].Name)
+	}
+}
+
+func TestEnvExpansionFillsNumbersAndEscapes(t *testing.T) {
+	doc := `
+telegram: {token: "${TG}", admins: ["${ADMIN}"]}
+sources: [{id: a, url: "https://example.com/feed?a=$$1", backfill: "${N}"}]
+targets: [{id: c, publisher: telegram, chat: "${CHAT}"}, {id: n, publisher: telegram, chat: "${NUM}"}]
+`
+	cfg, err := config.Parse([]byte(doc), "/x", env(map[string]string{"TG": "1:abc", "ADMIN": "42", "N": "3", "CHAT": "@news_channel", "NUM": "-100123"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Telegram.Admins[0] != 42 || cfg.Sources[0].Backfill != 3 || cfg.Targets[0].Chat != "@news_channel" || cfg.Targets[1].Chat != "-100123" {
+		t.Errorf("expansion: admins=%v backfill=%d chat=%q", cfg.Telegram.Admins, cfg.Sources[0].Backfill, cfg.Targets[0].Chat)
+	}
+	if cfg.Sources[0].URL != "https://example.com/feed?a=$1" {
+		t.Errorf("$$ escape: %q", cfg.Sources[0].URL)
+	}
+}
+
+func TestValidationReportsEveryProblemWithPath(t *testing.T) {
+	doc := `
+storage: mysql://nope
+schedule: "every minute"
+timezone: Mars/Olympus
+telegram:
+  token: ${MISSING_TOKEN}
+  api_endpoint: https://api.telegram.org/bot
+  admins: [-5]
+sources:
+  - id: Bad ID
+    url: ftp://example.com/feed
+    backfill: -1
+  - id: dup
+    url: https://example.com/a
+    schedule: "61 * * * *"
+  - id: dup
+    url: file://host/feed.xml
+targets:
+  - id: tg
+    publisher: telegram
+    sources: [nope]
+    server: https://x.example
+  - id: masto
+    publisher: mastodon
+    visibility: everyone
+    chat: "@somewhere"
+  - id: dup
+    publisher: carrier-pigeon
+  - id: fmt
+    publisher: console
+    template: ../../etc/passwd
+    colour: red
+`
+	_, err := config.Parse([]byte(doc), "/x", env(nil))
+	var cerr *config.Error
+	if !errors.As(err, &cerr) {
+		t.Fatalf("want *config.Error, got %v", err)
+	}
+	want := []string{
+		"storage: unknown storage",
+		"schedule: invalid cron expression",
+		"timezone: unknown time zone",
+		"telegram.token: environment variable MISSING_TOKEN is not set",
+		"telegram.api_endpoint: must contain %s twice",
+		"telegram.admins[0]: must be a positive",
+		"sources[0].id: \"Bad ID\" must be",
+		"sources[0].url: unsupported scheme \"ftp\"",
+		"sources[0].backfill: must be between",
+		"sources[1].schedule: invalid cron expression",
+		"sources[2].id: \"dup\" is already used by sources[1]",
+		"sources[2].url: file URL has a host",
+		"targets[0].chat: required",
+		"targets[0].sources[0]: unknown source \"nope\"",
+		"targets[0].server: not used by publisher telegram",
+		"targets[1].server: required",
+		"targets[1].token: required",
+		"targets[1].visibility: must be one of",
+		"targets[1].chat: not used by publisher mastodon",
+		"targets[2].id: \"dup\" is already used by sources[1]",
+		"targets[2].publisher: unknown publisher \"carrier-pigeon\"",
+		"targets[3].template: must be a file name",
+		"field colour not found",
+	}
+	for _, w := range want {
+		found := false
+		for _, p := range cerr.Problems {
+			found = found || strings.Contains(p, w)
+		}
+		if !found {
+			t.Errorf("missing problem %q", w)
+		}
+	}
+	if len(cerr.Problems) != len(want) {
+		t.Errorf("got %d problems, want %d:\n%s", len(cerr.Problems), len(want), strings.Join(cerr.Problems, "\n"))
+	}
+}
+
+func TestInvalidDocuments(t *testing.T) {
+	tests := []struct{ name, doc, want string }{
+		{"empty", "", "empty"},
+		{"not yaml", "sources: [", "did not find expected"},
+		{"wrong type", "sources: {id: a}\ntargets: [{id: c, publisher: console}]", "cannot unmarshal"},
+		{"no sources or targets", "storage: sqlite:x.db", "at least one source"},
+		{"bad duration", "fetch: {timeout: soon}\nsources: [{id: a, url: 'https://e.com/'}]\ntargets: [{id: c, publisher: console}]", "invalid duration"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := config.Parse([]byte(tt.doc), "/x", env(nil))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to mention %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestErrorsNeverEchoSecrets(t *testing.T) {
+	doc := `
+telegram: {token: "bad token/with slash"}
+sources: [{id: a, url: "https://e.com/"}]
+targets:
+  - {id: c, publisher: telegram, chat: "@chan_nel"}
+  - {id: m, publisher: console, token: "console-secret-value"}
+`
+	_, err := config.Parse([]byte(doc), "/x", env(nil))
+	if err == nil {
+		t.Fatal("want errors")
+	}
+	if strings.Contains(err.Error(), "bad token/with slash") || strings.Contains(err.Error(), "console-secret-value") {
+		t.Errorf("error echoes a secret: %v", err)
+	}
+}

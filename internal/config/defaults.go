@@ -1,0 +1,94 @@
+package config
+
+import (
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Defaults, applied to fields left empty.
+const (
+	DefaultStorage     = "sqlite:crier.db"
+	DefaultSchedule    = "*/10 * * * *"
+	DefaultTimezone    = "UTC"
+	DefaultAPIEndpoint = "https://api.telegram.org/bot%s/%s"
+	DefaultMaxBytes    = 10 << 20
+	DefaultVisibility  = "public"
+)
+
+// DefaultTemplate names the embedded template each publisher uses unless the
+// target picks another.
+var DefaultTemplate = map[string]string{
+	PublisherTelegram: "telegram.html.tmpl",
+	PublisherMastodon: "mastodon.txt.tmpl",
+	PublisherConsole:  "console.txt.tmpl",
+}
+
+func (c *Config) applyDefaults() {
+	if c.Storage == "" {
+		c.Storage = DefaultStorage
+	}
+	if c.Schedule == "" {
+		c.Schedule = DefaultSchedule
+	}
+	if c.Timezone == "" {
+		c.Timezone = DefaultTimezone
+	}
+	if c.Template != "" {
+		c.Template = c.abs(c.Template)
+	}
+	if c.Fetch.Timeout == 0 {
+		c.Fetch.Timeout = Duration(30 * time.Second)
+	}
+	if c.Fetch.MaxBytes == 0 {
+		c.Fetch.MaxBytes = DefaultMaxBytes
+	}
+	if c.Delivery.MaxAttempts == 0 {
+		c.Delivery.MaxAttempts = 12
+	}
+	if c.Delivery.MaxBackoff == 0 {
+		c.Delivery.MaxBackoff = Duration(30 * time.Minute)
+	}
+	if c.Delivery.Timeout == 0 {
+		c.Delivery.Timeout = Duration(30 * time.Second)
+	}
+	if c.Telegram.APIEndpoint == "" {
+		c.Telegram.APIEndpoint = DefaultAPIEndpoint
+	}
+	if path, ok := strings.CutPrefix(c.Storage, "sqlite:"); ok && path != "" && path != ":memory:" {
+		c.Storage = "sqlite:" + c.abs(path)
+	}
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		if s.Name == "" {
+			s.Name = s.ID
+		}
+		s.URL = c.resolveFileURL(s.URL)
+	}
+	for i := range c.Targets {
+		t := &c.Targets[i]
+		if t.Template == "" {
+			t.Template = DefaultTemplate[t.Publisher]
+		}
+		if t.Publisher == PublisherMastodon && t.Visibility == "" {
+			t.Visibility = DefaultVisibility
+		}
+	}
+}
+
+// resolveFileURL turns "file:relative/path" into an absolute file:// URL
+// anchored at the config's directory, so a config and its sample feeds can
+// travel together. Anything else is returned unchanged.
+func (c *Config) resolveFileURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "file" || u.Opaque == "" {
+		return raw
+	}
+	p, err := url.PathUnescape(u.Opaque)
+	if err != nil {
+		return raw
+	}
+	abs := filepath.ToSlash(c.abs(filepath.FromSlash(p)))
+	return (&url.URL{Scheme: "file", Path: abs}).String()
+}

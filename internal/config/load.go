@@ -1,0 +1,151 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize bounds the config file; anything bigger is a mistake.
+const MaxFileSize = 4 << 20
+
+// Load reads, expands, defaults and validates the config file at path.
+// lookupEnv resolves ${VAR} (os.LookupEnv in production). Every problem is
+// reported at once in an *Error.
+func Load(path string, lookupEnv func(string) (string, bool)) (*Config, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("read config %s: file is larger than %d bytes", path, MaxFileSize)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	return Parse(data, dir, lookupEnv)
+}
+
+// Parse is Load for a document already in memory; dir anchors relative paths.
+func Parse(data []byte, dir string, lookupEnv func(string) (string, bool)) (*Config, error) {
+	var errs problems
+	unknownFields(data, &errs)
+
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &Error{Problems: []string{yamlMessage(err)}}
+	}
+	if len(doc.Content) == 0 {
+		return nil, &Error{Problems: []string{"the file is empty"}}
+	}
+	expandNode(&doc, "", lookupEnv, &errs)
+
+	cfg := &Config{Dir: dir}
+	if err := doc.Decode(cfg); err != nil {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, &Error{Problems: append(errs, yamlMessage(err))}
+		}
+		for _, m := range te.Errors {
+			errs = append(errs, m)
+		}
+	}
+	cfg.applyDefaults()
+	cfg.readSecretFiles(&errs)
+	cfg.validate(&errs)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// unknownFields decodes strictly only to report misspelt keys with their line;
+// type errors are left to the real decode, which sees expanded values.
+func unknownFields(data []byte, errs *problems) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var probe Config
+	err := dec.Decode(&probe)
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return
+	}
+	for _, m := range te.Errors {
+		if strings.Contains(m, "not found in type") {
+			*errs = append(*errs, strings.Replace(m, "in type config.", "in ", 1))
+		}
+	}
+}
+
+func yamlMessage(err error) string {
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+// readSecretFiles fills token from token_file (container secrets).
+func (c *Config) readSecretFiles(errs *problems) {
+	read := func(path string, file string, dst *Secret) {
+		if file == "" {
+			return
+		}
+		if *dst != "" {
+			errs.add(path, "set either token or token_file, not both")
+			return
+		}
+		v, err := readSecret(c.abs(file))
+		if err != nil {
+			errs.add(path+"_file", "%v", err)
+			return
+		}
+		*dst = Secret(v)
+	}
+	read("telegram.token", c.Telegram.TokenFile, &c.Telegram.Token)
+	for i := range c.Targets {
+		read(fmt.Sprintf("targets[%d].token", i), c.Targets[i].TokenFile, &c.Targets[i].Token)
+	}
+}
+
+func readSecret(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		// The path is not secret; the content is never echoed.
+		return "", fmt.Errorf("cannot read secret file %s: %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 64<<10))
+	if err != nil {
+		return "", fmt.Errorf("cannot read secret file %s: %v", path, errors.Unwrap(err))
+	}
+	v := strings.TrimSpace(string(data))
+	if v == "" {
+		return "", fmt.Errorf("secret file %s is empty", path)
+	}
+	return v, nil
+}
+
+// abs resolves a path from the config against the config file's directory.
+func (c *Config) abs(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
+
+// Redacted returns the configuration as YAML with every secret replaced.
+func (c *Config) Redacted() string {
+	out, err := yaml.Marshal(c)
+	if err != nil {
+		return "# cannot render config: " + err.Error()
+	}
+	return string(out)
+}

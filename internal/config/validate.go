@@ -1,0 +1,242 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // the binary must know time zones in an empty container
+
+	"github.com/robfig/cron/v3"
+)
+
+var (
+	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	chatUsername    = regexp.MustCompile(`^@[A-Za-z][A-Za-z0-9_]{3,31}$`)
+	languagePattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+	visibilities    = []string{"public", "unlisted", "private", "direct"}
+)
+
+func (c *Config) validate(errs *problems) {
+	c.validateGlobal(errs)
+	ids := map[string]string{}
+	for i, s := range c.Sources {
+		c.validateSource(fmt.Sprintf("sources[%d]", i), s, ids, errs)
+	}
+	usesTelegram := false
+	for i, t := range c.Targets {
+		c.validateTarget(fmt.Sprintf("targets[%d]", i), t, ids, errs)
+		usesTelegram = usesTelegram || t.Publisher == PublisherTelegram
+	}
+	if len(c.Sources) == 0 {
+		errs.add("sources", "at least one source is required")
+	}
+	if len(c.Targets) == 0 {
+		errs.add("targets", "at least one target is required")
+	}
+	if usesTelegram {
+		c.validateTelegram(errs)
+	}
+}
+
+func (c *Config) validateGlobal(errs *problems) {
+	switch {
+	case strings.HasPrefix(c.Storage, "sqlite:"):
+		if strings.TrimPrefix(c.Storage, "sqlite:") == "" {
+			errs.add("storage", "sqlite: needs a file path, as in sqlite:data/crier.db")
+		}
+	case strings.HasPrefix(c.Storage, "postgres://"), strings.HasPrefix(c.Storage, "postgresql://"):
+		errs.add("storage", "PostgreSQL storage is not available in this version; use sqlite:PATH")
+	default:
+		errs.add("storage", "unknown storage %q; use sqlite:PATH", c.Storage)
+	}
+	if _, err := cron.ParseStandard(c.Schedule); err != nil {
+		errs.add("schedule", "invalid cron expression %q: %v", c.Schedule, err)
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		errs.add("timezone", "unknown time zone %q", c.Timezone)
+	} else {
+		c.Location = loc
+	}
+	if c.Fetch.Timeout.D() < 0 {
+		errs.add("fetch.timeout", "must be positive")
+	}
+	if c.Fetch.MaxBytes < 0 {
+		errs.add("fetch.max_bytes", "must be positive")
+	}
+	if c.Delivery.MaxAttempts < 0 {
+		errs.add("delivery.max_attempts", "must be positive")
+	}
+	if c.Delivery.MaxBackoff.D() < 0 {
+		errs.add("delivery.max_backoff", "must be positive")
+	}
+	if c.Delivery.Timeout.D() < 0 {
+		errs.add("delivery.timeout", "must be positive")
+	}
+}
+
+func (c *Config) validateTelegram(errs *problems) {
+	if c.Telegram.Token == "" {
+		errs.add("telegram.token", "required by the telegram targets (or set telegram.token_file)")
+	} else if strings.ContainsAny(c.Telegram.Token.Value(), " \t\r\n/?#") {
+		errs.add("telegram.token", "contains characters a bot token never has")
+	}
+	if strings.Count(c.Telegram.APIEndpoint, "%s") != 2 {
+		errs.add("telegram.api_endpoint", "must contain %%s twice (token, then method), as in %s", DefaultAPIEndpoint)
+	} else if u, err := url.Parse(fmt.Sprintf(c.Telegram.APIEndpoint, "TOKEN", "getMe")); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		errs.add("telegram.api_endpoint", "must be an http(s) URL pattern")
+	}
+	for i, id := range c.Telegram.Admins {
+		if id <= 0 {
+			errs.add(fmt.Sprintf("telegram.admins[%d]", i), "must be a positive Telegram user id")
+		}
+	}
+}
+
+func (c *Config) validateSource(path string, s Source, ids map[string]string, errs *problems) {
+	checkID(path, s.ID, ids, errs)
+	if s.URL == "" {
+		errs.add(path+".url", "required")
+	} else if msg := checkFeedURL(s.URL); msg != "" {
+		errs.add(path+".url", "%s", msg)
+	}
+	if s.Schedule != "" {
+		if _, err := cron.ParseStandard(s.Schedule); err != nil {
+			errs.add(path+".schedule", "invalid cron expression %q: %v", s.Schedule, err)
+		}
+	}
+	if s.Language != "" && !languagePattern.MatchString(s.Language) {
+		errs.add(path+".language", "must be an ISO 639 code such as en, tr, ru or hy")
+	}
+	if s.Backfill < 0 || s.Backfill > 100 {
+		errs.add(path+".backfill", "must be between 0 and 100")
+	}
+}
+
+func checkFeedURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "not a valid URL"
+	}
+	switch u.Scheme {
+	case "http", "https":
+		if u.Host == "" {
+			return "URL has no host"
+		}
+	case "file":
+		if u.Host != "" && u.Host != "localhost" {
+			return "file URL has a host; write file:///absolute/path or file:path/relative/to/config"
+		}
+		if u.Path == "" {
+			return "file URL has no path"
+		}
+	default:
+		return fmt.Sprintf("unsupported scheme %q (use http, https or file)", u.Scheme)
+	}
+	return ""
+}
+
+// checkID enforces one namespace for sources and targets, so admin commands
+// such as /pause NAME are never ambiguous.
+func checkID(path, id string, ids map[string]string, errs *problems) {
+	switch {
+	case id == "":
+		errs.add(path+".id", "required")
+	case !idPattern.MatchString(id):
+		errs.add(path+".id", "%q must be lower-case letters, digits, '-' or '_' (at most 64)", id)
+	case ids[id] != "":
+		errs.add(path+".id", "%q is already used by %s", id, ids[id])
+	default:
+		ids[id] = path
+	}
+}
+
+func (c *Config) validateTarget(path string, t Target, ids map[string]string, errs *problems) {
+	checkID(path, t.ID, ids, errs)
+	seen := map[string]bool{}
+	for i, s := range t.Sources {
+		p := fmt.Sprintf("%s.sources[%d]", path, i)
+		if _, ok := c.SourceByID(s); !ok {
+			errs.add(p, "unknown source %q", s)
+		} else if seen[s] {
+			errs.add(p, "source %q listed twice", s)
+		}
+		seen[s] = true
+	}
+	if t.SummaryChars < 0 {
+		errs.add(path+".summary_chars", "must be positive")
+	}
+	if t.Template != "" && (strings.ContainsAny(t.Template, `/\`) || strings.HasPrefix(t.Template, ".")) {
+		errs.add(path+".template", "must be a file name inside the templates directory")
+	}
+	switch t.Publisher {
+	case "":
+		errs.add(path+".publisher", "required (telegram, mastodon or console)")
+	case PublisherTelegram:
+		validateTelegramTarget(path, t, errs)
+	case PublisherMastodon:
+		validateMastodonTarget(path, t, errs)
+	case PublisherConsole:
+		notFor(path, t, errs, "chat", "server", "token", "visibility", "language")
+	default:
+		errs.add(path+".publisher", "unknown publisher %q (telegram, mastodon or console)", t.Publisher)
+	}
+}
+
+func validateTelegramTarget(path string, t Target, errs *problems) {
+	switch {
+	case t.Chat == "":
+		errs.add(path+".chat", "required")
+	case strings.HasPrefix(t.Chat, "@"):
+		if !chatUsername.MatchString(t.Chat) {
+			errs.add(path+".chat", "%q is not a valid @username", t.Chat)
+		}
+	default:
+		if _, err := strconv.ParseInt(t.Chat, 10, 64); err != nil {
+			errs.add(path+".chat", "must be @username or a numeric chat id")
+		}
+	}
+	notFor(path, t, errs, "server", "token", "visibility", "language")
+}
+
+func validateMastodonTarget(path string, t Target, errs *problems) {
+	if t.Server == "" {
+		errs.add(path+".server", "required")
+	} else if u, err := url.Parse(t.Server); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		errs.add(path+".server", "must be the instance's base URL, as in https://mastodon.social")
+	}
+	if t.Token == "" {
+		errs.add(path+".token", "required (or set token_file)")
+	}
+	valid := false
+	for _, v := range visibilities {
+		valid = valid || v == t.Visibility
+	}
+	if !valid {
+		errs.add(path+".visibility", "must be one of %s", strings.Join(visibilities, ", "))
+	}
+	if t.Language != "" && !languagePattern.MatchString(t.Language) {
+		errs.add(path+".language", "must be an ISO 639 code such as en")
+	}
+	notFor(path, t, errs, "chat")
+}
+
+// notFor flags fields that the target's publisher ignores: a silently ignored
+// setting is worse than an error.
+func notFor(path string, t Target, errs *problems, fields ...string) {
+	set := map[string]bool{
+		"chat":       t.Chat != "",
+		"server":     t.Server != "",
+		"token":      t.Token != "" || t.TokenFile != "",
+		"visibility": t.Visibility != "",
+		"language":   t.Language != "",
+	}
+	for _, f := range fields {
+		if set[f] {
+			errs.add(path+"."+f, "not used by publisher %s", t.Publisher)
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// PublishError is what publishers return when the platform refused or could not
+// be reached; the dispatcher decides with it whether and when to retry.
+type PublishError struct {
+	// Permanent errors are not retried: the same request would fail again.
+	Permanent bool
+	// RetryAfter is the wait the platform asked for (0: the caller's backoff).
+	RetryAfter time.Duration
+	// Reason is a short, secret-free description fit for logs and admins.
+	Reason string
+	Err    error
+}
+
+func (e *PublishError) Error() string {
+	kind := "transient"
+	if e.Permanent {
+		kind = "permanent"
+	}
+	if e.RetryAfter > 0 {
+		return fmt.Sprintf("%s error (retry after %s): %s", kind, e.RetryAfter, e.Reason)
+	}
+	return fmt.Sprintf("%s error: %s", kind, e.Reason)
+}
+
+func (e *PublishError) Unwrap() error { return e.Err }
+
+// IsPermanent reports whether err is a publish error that must not be retried.
+func IsPermanent(err error) bool {
+	var pe *PublishError
+	return errors.As(err, &pe) && pe.Permanent
+}

@@ -1,0 +1,33 @@
+package model
+
+import "time"
+
+// ItemState tells what the pipeline still has to do with a stored item.
+type ItemState string
+
+const (
+	// ItemSeen items were present when the source was first polled (or skipped)
+	// and are never posted.
+	ItemSeen ItemState = "seen"
+	// ItemNew items await summarising and enqueueing.
+	ItemNew ItemState = "new"
+	// ItemQueued items have their deliveries enqueued.
+	ItemQueued ItemState = "queued"
+)
+
+// Item is one entry of a feed.
+type Item struct {
+	ID        int64 // store id, 0 until stored
+	SourceID  string
+	Key       string // unique per source: GUID, normalised link or a hash
+	GUID      string
+	Title     string
+	Link      string
+	Author    string
+	Content   string // HTML or text as the feed gave it
+	Published time.Time
+	Tags      []string
+	State     ItemState
+	// Summary holds the summary's sentences, in order, once summarised.
+	Summary []string
+}

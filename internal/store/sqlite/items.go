@@ -1,0 +1,128 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/crierhq/crier/internal/model"
+)
+
+// SaveItems records a successful poll and inserts the items not seen before.
+func (s *Store) SaveItems(ctx context.Context, sourceID string, v model.FetchState, items []model.Item) ([]model.Item, error) {
+	now := s.millis()
+	var inserted []model.Item
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		inserted = inserted[:0]
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO items (source_id, item_key, state, guid, title, link, author,
+			content, published_at, tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (source_id, item_key) DO NOTHING RETURNING id`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		fresh := false
+		for _, it := range items {
+			content := it.Content
+			if it.State != model.ItemNew {
+				content = "" // seen items are never summarised: do not keep their text
+			}
+			tags, _ := json.Marshal(nonNil(it.Tags))
+			var id int64
+			err := stmt.QueryRowContext(ctx, sourceID, it.Key, string(it.State), it.GUID, it.Title, it.Link, it.Author,
+				content, toMillis(it.Published), string(tags), now).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue // already stored
+			}
+			if err != nil {
+				return fmt.Errorf("insert item %q: %w", it.Key, err)
+			}
+			it.ID, it.SourceID = id, sourceID
+			inserted = append(inserted, it)
+			fresh = fresh || it.State == model.ItemNew
+		}
+		newItemAt := "last_new_item_at"
+		if fresh {
+			newItemAt = "?"
+		}
+		args := []any{v.ETag, v.LastModified, now, now}
+		if fresh {
+			args = append(args, now)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE sources SET etag = ?, last_modified = ?, initialized = 1,
+			last_polled_at = ?, last_success_at = ?, last_new_item_at = `+newItemAt+`,
+			consecutive_errors = 0, last_error = '' WHERE id = ?`, append(args, sourceID)...)
+		if err != nil {
+			return err
+		}
+		return expectRow(res, "source "+sourceID)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save items of %s: %w", sourceID, err)
+	}
+	return inserted, nil
+}
+
+// PendingItems lists the source's items awaiting summary and fan-out.
+func (s *Store) PendingItems(ctx context.Context, sourceID string, limit int) ([]model.Item, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, item_key, guid, title, link, author, content, published_at, tags
+		FROM items WHERE source_id = ? AND state = 'new' ORDER BY id LIMIT ?`, sourceID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending items of %s: %w", sourceID, err)
+	}
+	defer rows.Close()
+	var out []model.Item
+	for rows.Next() {
+		it := model.Item{SourceID: sourceID, State: model.ItemNew}
+		var published int64
+		var tags string
+		if err := rows.Scan(&it.ID, &it.Key, &it.GUID, &it.Title, &it.Link, &it.Author, &it.Content, &published, &tags); err != nil {
+			return nil, err
+		}
+		it.Published = fromMillis(published)
+		_ = json.Unmarshal([]byte(tags), &it.Tags)
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// EnqueueDeliveries stores the summary and fans the item out to its targets.
+func (s *Store) EnqueueDeliveries(ctx context.Context, itemID int64, summary []string, targetIDs []string) (int, error) {
+	now := s.millis()
+	created := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		created = 0
+		sum, _ := json.Marshal(nonNil(summary))
+		res, err := tx.ExecContext(ctx, `UPDATE items SET state = 'queued', summary = ?, content = ''
+			WHERE id = ? AND state = 'new'`, string(sum), itemID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil // queued already (or unknown): nothing to add
+		}
+		for _, t := range targetIDs {
+			res, err := tx.ExecContext(ctx, `INSERT INTO deliveries (item_id, target_id, state, next_attempt_at, created_at)
+				VALUES (?, ?, 'pending', ?, ?) ON CONFLICT (item_id, target_id) DO NOTHING`, itemID, t, now, now)
+			if err != nil {
+				return fmt.Errorf("target %s: %w", t, err)
+			}
+			n, _ := res.RowsAffected()
+			created += int(n)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("enqueue item %d: %w", itemID, err)
+	}
+	return created, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,70 @@
+// Package store declares the persistence crier needs. The store is the single
+// source of truth: several replicas may share one, so every state change is a
+// single transaction and idempotency is enforced by unique keys, not by
+// process memory. Implementations: store/sqlite (and later store/postgres);
+// both pass the same suite in store/storetest.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/crierhq/crier/internal/model"
+)
+
+// ErrNotFound is returned when a named row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Target is what the store knows of a configured target.
+type Target struct {
+	ID        string
+	Publisher string
+}
+
+// Store is the persistence contract shared by every engine.
+type Store interface {
+	// SyncSources upserts the configured sources (name, URL); rows of
+	// sources that left the config are kept with their history.
+	SyncSources(ctx context.Context, sources []model.Source) error
+	// SyncTargets upserts the configured targets.
+	SyncTargets(ctx context.Context, targets []Target) error
+
+	// FetchState returns what was remembered of the source's last polls.
+	FetchState(ctx context.Context, sourceID string) (model.FetchState, error)
+	// RecordFetchError counts a failed poll.
+	RecordFetchError(ctx context.Context, sourceID string, reason string) error
+	// SaveItems records a successful poll in one transaction: the fetch
+	// validators, the poll times and the items not stored before (by
+	// (source, key)). It returns the inserted items with their ids, in the
+	// order given. An item's State decides whether it will be posted.
+	SaveItems(ctx context.Context, sourceID string, validators model.FetchState, items []model.Item) ([]model.Item, error)
+	// PendingItems lists items in state new (awaiting summary and fan-out),
+	// oldest first; a crash between SaveItems and EnqueueDeliveries leaves
+	// them here to be picked up again.
+	PendingItems(ctx context.Context, sourceID string, limit int) ([]model.Item, error)
+	// EnqueueDeliveries stores the item's summary, marks it queued and adds
+	// one pending delivery per target, atomically. It returns how many
+	// deliveries were created (0 if the item was already queued).
+	EnqueueDeliveries(ctx context.Context, itemID int64, summary []string, targetIDs []string) (int, error)
+
+	// ClaimDeliveries leases due deliveries for sending: pending ones whose
+	// time has come and sending ones whose lease expired, at most perTarget
+	// per target, and never a delivery queued behind an earlier unsent one of
+	// the same target (posts keep their order). They come back ordered by
+	// target, then enqueue order.
+	ClaimDeliveries(ctx context.Context, limit, perTarget int, lease time.Duration) ([]model.Delivery, error)
+	// MarkSent records that the platform accepted the post.
+	MarkSent(ctx context.Context, id int64, remoteID string) error
+	// MarkRetry returns a delivery to pending, due at next.
+	MarkRetry(ctx context.Context, id int64, next time.Time, reason string) error
+	// MarkFailed gives up on a delivery.
+	MarkFailed(ctx context.Context, id int64, reason string) error
+	// Release returns claimed deliveries to pending without counting an
+	// attempt (a worker stopping, or keeping a target's order).
+	Release(ctx context.Context, ids []int64) error
+	// DeliveryCounts counts deliveries by target and state.
+	DeliveryCounts(ctx context.Context) (map[string]map[model.DeliveryState]int, error)
+
+	Close() error
+}

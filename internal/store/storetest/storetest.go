@@ -1,0 +1,343 @@
+// Package storetest is the behaviour every store engine must show; each
+// engine's tests call Run with a constructor.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
+)
+
+// Clock is a settable clock for stores under test.
+type Clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+// NewClock starts at a fixed instant.
+func NewClock() *Clock { return &Clock{now: time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)} }
+
+// Now returns the current fake time.
+func (c *Clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+// Advance moves the clock forward.
+func (c *Clock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
+
+// Opener returns a fresh, empty store using clock.
+type Opener func(t *testing.T, clock *Clock) store.Store
+
+// Run runs the whole suite against an engine.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, Opener)
+	}{
+		{"FetchStateOfUnknownSource", testUnknownSource},
+		{"SaveItemsInsertsOnlyNewKeys", testSaveItemsOnlyNew},
+		{"SeenItemsAreNotPending", testSeenItems},
+		{"FetchErrorsCountedAndReset", testFetchErrors},
+		{"EnqueueIsIdempotent", testEnqueueIdempotent},
+		{"ClaimOrderAndLease", testClaimOrderAndLease},
+		{"ClaimKeepsTargetOrderBehindRetry", testClaimHeadOfLine},
+		{"ClaimPerTargetCap", testClaimPerTargetCap},
+		{"MarkRequiresClaim", testMarkRequiresClaim},
+		{"ReleaseAndCounts", testReleaseAndCounts},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
+	}
+}
+
+var ctx = context.Background()
+
+// seed creates one source and the given targets.
+func seed(t *testing.T, s store.Store, targets ...string) {
+	t.Helper()
+	if err := s.SyncSources(ctx, []model.Source{{ID: "src", Name: "Source", URL: "https://example.com/feed"}}); err != nil {
+		t.Fatal(err)
+	}
+	var ts []store.Target
+	for _, id := range targets {
+		ts = append(ts, store.Target{ID: id, Publisher: "console"})
+	}
+	if err := s.SyncTargets(ctx, ts); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func items(state model.ItemState, keys ...string) []model.Item {
+	var out []model.Item
+	for _, k := range keys {
+		out = append(out, model.Item{Key: k, Title: "Title " + k, Link: "https://example.com/" + k,
+			Content: "<p>Body " + k + "</p>", Tags: []string{"news"}, State: state,
+			Published: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)})
+	}
+	return out
+}
+
+func testUnknownSource(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	if _, err := s.FetchState(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("err = %v, want ErrNotFound", err)
+	}
+	if err := s.RecordFetchError(ctx, "nope", "x"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("RecordFetchError err = %v, want ErrNotFound", err)
+	}
+}
+
+func testSaveItemsOnlyNew(t *testing.T, open Opener) {
+	clock := NewClock()
+	s := open(t, clock)
+	seed(t, s)
+	st, err := s.FetchState(ctx, "src")
+	if err != nil || st.Initialized {
+		t.Fatalf("fresh source: %+v, %v", st, err)
+	}
+	got, err := s.SaveItems(ctx, "src", model.FetchState{ETag: `"v1"`, LastModified: "Mon"}, items(model.ItemNew, "a", "b"))
+	if err != nil || len(got) != 2 || got[0].ID == 0 || got[0].Key != "a" || got[1].Key != "b" {
+		t.Fatalf("first save: %+v, %v", got, err)
+	}
+	clock.Advance(time.Minute)
+	got, err = s.SaveItems(ctx, "src", model.FetchState{ETag: `"v2"`}, items(model.ItemNew, "b", "c", "a"))
+	if err != nil || len(got) != 1 || got[0].Key != "c" {
+		t.Fatalf("second save returned %+v, %v; want only c", got, err)
+	}
+	st, _ = s.FetchState(ctx, "src")
+	if !st.Initialized || st.ETag != `"v2"` || st.LastModified != "" || !st.LastSuccessAt.Equal(clock.Now()) || !st.LastNewItemAt.Equal(clock.Now()) {
+		t.Errorf("state after save: %+v", st)
+	}
+	pending, err := s.PendingItems(ctx, "src", 10)
+	if err != nil || len(pending) != 3 || pending[0].Key != "a" || pending[2].Key != "c" {
+		t.Fatalf("pending = %+v, %v", pending, err)
+	}
+	p := pending[0]
+	if p.Content != "<p>Body a</p>" || p.Title != "Title a" || len(p.Tags) != 1 || !p.Published.Equal(time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("pending item lost fields: %+v", p)
+	}
+}
+
+func testSeenItems(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s)
+	got, err := s.SaveItems(ctx, "src", model.FetchState{}, items(model.ItemSeen, "a", "b"))
+	if err != nil || len(got) != 2 {
+		t.Fatal(got, err)
+	}
+	pending, _ := s.PendingItems(ctx, "src", 10)
+	if len(pending) != 0 {
+		t.Errorf("seen items are pending: %+v", pending)
+	}
+	st, _ := s.FetchState(ctx, "src")
+	if !st.Initialized || !st.LastNewItemAt.IsZero() {
+		t.Errorf("state after seen-only save: %+v", st)
+	}
+	// A seen key never comes back as new.
+	got, _ = s.SaveItems(ctx, "src", model.FetchState{}, items(model.ItemNew, "a"))
+	if len(got) != 0 {
+		t.Errorf("seen item re-inserted: %+v", got)
+	}
+}
+
+func testFetchErrors(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s)
+	for i := 0; i < 3; i++ {
+		if err := s.RecordFetchError(ctx, "src", "HTTP 503"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, _ := s.FetchState(ctx, "src")
+	if st.ConsecutiveErrors != 3 || st.LastError != "HTTP 503" || st.LastPolledAt.IsZero() {
+		t.Errorf("after errors: %+v", st)
+	}
+	if _, err := s.SaveItems(ctx, "src", model.FetchState{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	st, _ = s.FetchState(ctx, "src")
+	if st.ConsecutiveErrors != 0 || st.LastError != "" {
+		t.Errorf("success did not reset errors: %+v", st)
+	}
+}
+
+func testEnqueueIdempotent(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s, "t1", "t2")
+	got, _ := s.SaveItems(ctx, "src", model.FetchState{}, items(model.ItemNew, "a"))
+	n, err := s.EnqueueDeliveries(ctx, got[0].ID, []string{"One.", "Two."}, []string{"t1", "t2"})
+	if err != nil || n != 2 {
+		t.Fatalf("enqueue = %d, %v", n, err)
+	}
+	n, err = s.EnqueueDeliveries(ctx, got[0].ID, []string{"One."}, []string{"t1", "t2"})
+	if err != nil || n != 0 {
+		t.Fatalf("second enqueue = %d, %v; want 0", n, err)
+	}
+	if pending, _ := s.PendingItems(ctx, "src", 10); len(pending) != 0 {
+		t.Errorf("queued item still pending")
+	}
+	if _, err := s.EnqueueDeliveries(ctx, got[0].ID+100, nil, []string{"t1"}); err != nil {
+		t.Errorf("unknown item: %v", err)
+	}
+	ds, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	if len(ds) != 2 || ds[0].Item.Summary[1] != "Two." || ds[0].SourceName != "Source" || ds[0].Item.Content != "" {
+		t.Fatalf("claimed %+v", ds)
+	}
+}
+
+// enqueue saves keys as new items and fans each out to targets.
+func enqueue(t *testing.T, s store.Store, targets []string, keys ...string) {
+	t.Helper()
+	got, err := s.SaveItems(ctx, "src", model.FetchState{}, items(model.ItemNew, keys...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range got {
+		if _, err := s.EnqueueDeliveries(ctx, it.ID, []string{"S."}, targets); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func keysOf(ds []model.Delivery) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.TargetID+":"+d.Item.Key)
+	}
+	return out
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func testClaimOrderAndLease(t *testing.T, open Opener) {
+	clock := NewClock()
+	s := open(t, clock)
+	seed(t, s, "t1", "t2")
+	enqueue(t, s, []string{"t1", "t2"}, "a", "b")
+	ds, err := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	if want := []string{"t1:a", "t1:b", "t2:a", "t2:b"}; err != nil || !equal(keysOf(ds), want) {
+		t.Fatalf("claim = %v, %v; want %v", keysOf(ds), err, want)
+	}
+	if again, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute); len(again) != 0 {
+		t.Fatalf("leased deliveries claimed twice: %v", keysOf(again))
+	}
+	for _, d := range ds[:2] {
+		if err := s.MarkSent(ctx, d.ID, "remote-"+d.Item.Key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// t2's worker died: its lease expires and the rows come back.
+	clock.Advance(2 * time.Minute)
+	again, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	if want := []string{"t2:a", "t2:b"}; !equal(keysOf(again), want) {
+		t.Fatalf("after lease expiry claimed %v, want %v", keysOf(again), want)
+	}
+	if err := s.MarkSent(ctx, ds[0].ID, "dup"); err == nil {
+		t.Error("MarkSent on a sent delivery succeeded")
+	}
+}
+
+func testClaimHeadOfLine(t *testing.T, open Opener) {
+	clock := NewClock()
+	s := open(t, clock)
+	seed(t, s, "t1", "t2")
+	enqueue(t, s, []string{"t1", "t2"}, "a", "b")
+	ds, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	// t1:a fails transiently; t1:b must wait behind it, t2 is unaffected.
+	if err := s.MarkRetry(ctx, ds[0].ID, clock.Now().Add(30*time.Second), "HTTP 502"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Release(ctx, []int64{ds[1].ID, ds[2].ID, ds[3].ID}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	if want := []string{"t2:a", "t2:b"}; !equal(keysOf(got), want) {
+		t.Fatalf("claimed %v, want %v (t1:b held behind t1:a)", keysOf(got), want)
+	}
+	clock.Advance(31 * time.Second)
+	got, _ = s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	if want := []string{"t1:a", "t1:b"}; !equal(keysOf(got), want) {
+		t.Fatalf("after the retry time claimed %v, want %v", keysOf(got), want)
+	}
+	if got[0].Attempts != 1 || got[0].LastError != "HTTP 502" {
+		t.Errorf("retry bookkeeping: %+v", got[0])
+	}
+	// A permanent failure does not block the target.
+	if err := s.MarkFailed(ctx, got[0].ID, "chat not found"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkSent(ctx, got[1].ID, "9"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func testClaimPerTargetCap(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s, "t1", "t2")
+	enqueue(t, s, []string{"t1"}, "a", "b", "c", "d")
+	enqueue(t, s, []string{"t2"}, "e")
+	got, _ := s.ClaimDeliveries(ctx, 10, 2, time.Minute)
+	if want := []string{"t1:a", "t1:b", "t2:e"}; !equal(keysOf(got), want) {
+		t.Fatalf("claimed %v, want %v", keysOf(got), want)
+	}
+	// With t1's first two in flight, nothing later of t1 can be claimed.
+	if more, _ := s.ClaimDeliveries(ctx, 10, 2, time.Minute); len(more) != 0 {
+		t.Fatalf("claimed behind in-flight deliveries: %v", keysOf(more))
+	}
+}
+
+func testMarkRequiresClaim(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s, "t1")
+	enqueue(t, s, []string{"t1"}, "a")
+	for name, err := range map[string]error{
+		"sent":   s.MarkSent(ctx, 1, "x"),
+		"retry":  s.MarkRetry(ctx, 1, time.Now(), "x"),
+		"failed": s.MarkFailed(ctx, 1, "x"),
+	} {
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Mark%s on an unclaimed delivery: %v, want ErrNotFound", name, err)
+		}
+	}
+}
+
+func testReleaseAndCounts(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s, "t1", "t2")
+	enqueue(t, s, []string{"t1", "t2"}, "a", "b")
+	ds, _ := s.ClaimDeliveries(ctx, 10, 10, time.Hour)
+	if err := s.MarkSent(ctx, ds[0].ID, "1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkFailed(ctx, ds[2].ID, "gone"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Release(ctx, []int64{ds[1].ID, ds[3].ID}); err != nil {
+		t.Fatal(err)
+	}
+	counts, err := s.DeliveryCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts["t1"][model.DeliverySent] != 1 || counts["t1"][model.DeliveryPending] != 1 ||
+		counts["t2"][model.DeliveryFailed] != 1 || counts["t2"][model.DeliveryPending] != 1 {
+		t.Errorf("counts = %v", counts)
+	}
+	again, _ := s.ClaimDeliveries(ctx, 10, 10, time.Hour)
+	if want := []string{"t1:b", "t2:b"}; !equal(keysOf(again), want) || again[0].Attempts != 0 {
+		t.Errorf("after release claimed %v (attempts %d)", keysOf(again), again[0].Attempts)
+	}
+}
