@@ -1,0 +1,214 @@
+package templates
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/crierhq/crier/internal/model"
+)
+
+// ErrCannotFit means even the title alone, with the attribution and the link,
+// does not fit the platform's limit.
+var ErrCannotFit = errors.New("post cannot fit the platform limit")
+
+// Limits tell Render how much room the target has.
+type Limits struct {
+	// Fits reports whether a rendered text is within the platform's limit
+	// (counted the platform's way); nil means anything fits.
+	Fits func(text string) bool
+	// SummaryChars caps the summary in runes before Fits applies (0: no cap).
+	SummaryChars int
+	// Location is the time zone for dates (nil: UTC).
+	Location *time.Location
+}
+
+// data is what a template sees.
+type data struct {
+	Title, Summary, Link, SourceName, Author string
+	Sentences, Tags                          []string
+	Published                                time.Time
+}
+
+// Render renders the post with the named template, shrinking only the
+// summary (whole sentences first, then words) until the text fits; the title,
+// attribution and link are never cut unless the title alone is too long, in
+// which case it is shortened at a word boundary as a last resort.
+func (s *Set) Render(name string, post model.Post, lim Limits) (model.Message, error) {
+	t, ok := s.byName[name]
+	if !ok {
+		return model.Message{}, fmt.Errorf("template %q not found", name)
+	}
+	format := model.FormatPlain
+	if IsHTML(name) {
+		format = model.FormatHTML
+	}
+	fits := lim.Fits
+	if fits == nil {
+		fits = func(string) bool { return true }
+	}
+	exec := func(title string, sentences []string) (string, error) {
+		var b strings.Builder
+		if err := t.Execute(&b, view(post, title, sentences, format, lim.Location)); err != nil {
+			return "", fmt.Errorf("template %s: %w", name, err)
+		}
+		return strings.TrimSpace(b.String()), nil
+	}
+	try := func(title string, sentences []string) (string, bool, error) {
+		text, err := exec(title, sentences)
+		return text, err == nil && fits(text), err
+	}
+	sentences := capSummary(post.Summary, lim.SummaryChars)
+	// Whole sentences first, longest summary first.
+	for n := len(sentences); n >= 1; n-- {
+		text, ok, err := try(post.Title, sentences[:n])
+		if err != nil {
+			return model.Message{}, err
+		}
+		if ok {
+			return model.Message{Text: text, Format: format}, nil
+		}
+	}
+	// Then the first sentence cut at a word boundary, as long as fits.
+	if len(sentences) > 0 {
+		words := strings.Fields(sentences[0])
+		text, err := longestFit(len(words)-1, func(n int) (string, bool, error) {
+			return try(post.Title, []string{cutWords(words, n)})
+		})
+		if err != nil || text != "" {
+			return model.Message{Text: text, Format: format}, err
+		}
+	}
+	text, ok, err := try(post.Title, nil)
+	if err != nil || ok {
+		return model.Message{Text: text, Format: format}, err
+	}
+	// The title alone is too long for the platform: shorten it.
+	words := strings.Fields(post.Title)
+	text, err = longestFit(len(words)-1, func(n int) (string, bool, error) {
+		return try(cutWords(words, n), nil)
+	})
+	if err != nil {
+		return model.Message{}, err
+	}
+	if text == "" {
+		return model.Message{}, ErrCannotFit
+	}
+	return model.Message{Text: text, Format: format}, nil
+}
+
+// longestFit finds the largest n in [1, max] for which attempt fits, by
+// binary search (fitting shrinks monotonically with n), and returns its text.
+func longestFit(max int, attempt func(n int) (string, bool, error)) (string, error) {
+	best := ""
+	lo, hi := 1, max
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		text, ok, err := attempt(mid)
+		if err != nil {
+			return "", err
+		}
+		if ok {
+			best, lo = text, mid+1
+		} else {
+			hi = mid - 1
+		}
+	}
+	return best, nil
+}
+
+func view(p model.Post, title string, sentences []string, f model.Format, loc *time.Location) data {
+	esc := plain
+	if f == model.FormatHTML {
+		esc = escapeHTML
+	}
+	d := data{
+		Title:      esc(title),
+		Summary:    esc(strings.Join(sentences, " ")),
+		Link:       esc(p.Link),
+		SourceName: esc(p.SourceName),
+		Author:     esc(p.Author),
+		Published:  p.Published,
+	}
+	if loc != nil && !p.Published.IsZero() {
+		d.Published = p.Published.In(loc)
+	}
+	for _, s := range sentences {
+		d.Sentences = append(d.Sentences, esc(s))
+	}
+	for _, tag := range p.Tags {
+		d.Tags = append(d.Tags, esc(tag))
+	}
+	return d
+}
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+// escapeHTML escapes the four characters that matter to Telegram's HTML
+// parser, inside text and inside double-quoted attributes.
+func escapeHTML(s string) string { return htmlEscaper.Replace(plain(s)) }
+
+// plain makes any string safe to send: valid UTF-8, no control characters
+// other than newline and tab.
+func plain(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// capSummary keeps the leading sentences within max runes; a first sentence
+// longer than max is cut at a word boundary.
+func capSummary(sentences []string, max int) []string {
+	if max <= 0 {
+		return sentences
+	}
+	var out []string
+	n := 0
+	for _, s := range sentences {
+		l := utf8.RuneCountInString(s)
+		if len(out) > 0 {
+			l++
+		}
+		if n+l > max {
+			if len(out) == 0 {
+				if cut := truncateRunes(s, max); cut != "" {
+					return []string{cut}
+				}
+				return nil
+			}
+			break
+		}
+		out, n = append(out, s), n+l
+	}
+	return out
+}
+
+// cutWords keeps the first n words and marks the cut with an ellipsis.
+func cutWords(words []string, n int) string {
+	if n >= len(words) {
+		return strings.Join(words, " ")
+	}
+	w := strings.TrimRight(strings.Join(words[:n], " "), ",;:—–-")
+	return w + "…"
+}
+
+// truncateRunes cuts s to at most max runes at a word boundary, with "…".
+func truncateRunes(s string, max int) string {
+	words := strings.Fields(s)
+	for n := len(words) - 1; n >= 1; n-- {
+		c := cutWords(words, n)
+		if utf8.RuneCountInString(c) <= max {
+			return c
+		}
+	}
+	return ""
+}
