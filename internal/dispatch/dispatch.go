@@ -1,0 +1,137 @@
+// Package dispatch is the outbox worker: it claims due deliveries from the
+// store, renders each for its target, publishes it and records the outcome.
+// Nothing is posted without a delivery row, and a row is marked sent only
+// after the platform accepted the post.
+package dispatch
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/templates"
+)
+
+// Publisher is one target's platform client.
+type Publisher interface {
+	// Fits returns the platform's length check for this target (nil: no
+	// limit). It may ask the platform once.
+	Fits(ctx context.Context) func(text string) bool
+	// Publish posts the message and returns the platform's id for it.
+	// Failures are *model.PublishError.
+	Publish(ctx context.Context, msg model.Message) (remoteID string, err error)
+}
+
+// Store is the part of the store the dispatcher uses.
+type Store interface {
+	ClaimDeliveries(ctx context.Context, limit, perTarget int, lease time.Duration) ([]model.Delivery, error)
+	MarkSent(ctx context.Context, id int64, remoteID string) error
+	MarkRetry(ctx context.Context, id int64, next time.Time, reason string) error
+	MarkFailed(ctx context.Context, id int64, reason string) error
+	Release(ctx context.Context, ids []int64) error
+}
+
+// Renderer turns a post into a target's message.
+type Renderer interface {
+	Render(template string, post model.Post, lim templates.Limits) (model.Message, error)
+}
+
+// Target is a configured destination with its publisher.
+type Target struct {
+	ID           string
+	Template     string
+	SummaryChars int
+	Publisher    Publisher
+}
+
+// Options tune the worker.
+type Options struct {
+	Batch       int           // deliveries claimed per round
+	PerTarget   int           // of which at most this many per target
+	Parallel    int           // targets served at once
+	Lease       time.Duration // how long a claim holds; must exceed a send
+	SendTimeout time.Duration // one platform request
+	MaxAttempts int           // transient failures before giving up
+	BaseBackoff time.Duration
+	MaxBackoff  time.Duration
+	Poll        time.Duration // how often Run looks for due retries
+	Location    *time.Location // for dates in templates
+}
+
+func (o *Options) defaults() {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	defD := func(v *time.Duration, d time.Duration) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&o.Batch, 200)
+	def(&o.PerTarget, 20)
+	def(&o.Parallel, 16)
+	def(&o.MaxAttempts, 12)
+	defD(&o.SendTimeout, 30*time.Second)
+	defD(&o.Lease, 5*time.Minute)
+	defD(&o.BaseBackoff, 5*time.Second)
+	defD(&o.MaxBackoff, 30*time.Minute)
+	defD(&o.Poll, 5*time.Second)
+}
+
+// Dispatcher sends deliveries.
+type Dispatcher struct {
+	store   Store
+	render  Renderer
+	targets map[string]Target
+	opts    Options
+	log     *slog.Logger
+	now     func() time.Time
+	wake    chan struct{}
+	jitter  func() float64 // in [0, 1)
+
+	mu    sync.Mutex
+	stats Stats
+}
+
+// New builds a dispatcher for the given targets.
+func New(st Store, r Renderer, targets []Target, opts Options, log *slog.Logger, now func() time.Time) *Dispatcher {
+	opts.defaults()
+	if now == nil {
+		now = time.Now
+	}
+	byID := map[string]Target{}
+	for _, t := range targets {
+		byID[t.ID] = t
+	}
+	return &Dispatcher{store: st, render: r, targets: byID, opts: opts, log: log, now: now,
+		wake: make(chan struct{}, 1), jitter: defaultJitter}
+}
+
+// Wake makes Run look for work now (the pipeline just enqueued some).
+func (d *Dispatcher) Wake() {
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run sends due deliveries until ctx ends, then lets in-flight sends finish.
+func (d *Dispatcher) Run(ctx context.Context) {
+	t := time.NewTicker(d.opts.Poll)
+	defer t.Stop()
+	for {
+		if _, err := d.Drain(ctx); err != nil && ctx.Err() == nil {
+			d.log.Error("dispatch round failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-d.wake:
+		}
+	}
+}

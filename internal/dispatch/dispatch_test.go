@@ -1,0 +1,241 @@
+package dispatch_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/crierhq/crier/internal/dispatch"
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
+	"github.com/crierhq/crier/internal/store/sqlite"
+	"github.com/crierhq/crier/internal/store/storetest"
+	"github.com/crierhq/crier/templates"
+)
+
+var ctx = context.Background()
+
+// scripted is a publisher that answers from a script, then succeeds.
+type scripted struct {
+	mu     sync.Mutex
+	script []error
+	sent   []model.Message
+	limit  int
+	onSend func()
+}
+
+func (p *scripted) Fits(context.Context) func(string) bool {
+	if p.limit == 0 {
+		return nil
+	}
+	return func(s string) bool { return len([]rune(s)) <= p.limit }
+}
+
+func (p *scripted) Publish(_ context.Context, msg model.Message) (string, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.onSend != nil {
+		p.onSend()
+	}
+	if len(p.script) > 0 {
+		err := p.script[0]
+		p.script = p.script[1:]
+		if err != nil {
+			return "", err
+		}
+	}
+	p.sent = append(p.sent, msg)
+	return fmt.Sprint(len(p.sent)), nil
+}
+
+func (p *scripted) titles() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []string
+	for _, m := range p.sent {
+		out = append(out, strings.SplitN(m.Text, "]", 2)[0][1:])
+	}
+	return out
+}
+
+type env struct {
+	clock *storetest.Clock
+	store *sqlite.Store
+	d     *dispatch.Dispatcher
+	pubs  map[string]*scripted
+}
+
+func setup(t *testing.T, opts dispatch.Options, keys ...string) *env {
+	t.Helper()
+	clock := storetest.NewClock()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), clock.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.SyncSources(ctx, []model.Source{{ID: "src", Name: "Src", URL: "https://e.com/"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SyncTargets(ctx, []store.Target{{ID: "a", Publisher: "console"}, {ID: "b", Publisher: "console"}}); err != nil {
+		t.Fatal(err)
+	}
+	var items []model.Item
+	for _, k := range keys {
+		items = append(items, model.Item{Key: k, Title: k, Link: "https://e.com/" + k, State: model.ItemNew})
+	}
+	saved, err := st.SaveItems(ctx, "src", model.FetchState{}, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range saved {
+		if _, err := st.EnqueueDeliveries(ctx, it.ID, []string{"First sentence.", "Second sentence."}, []string{"a", "b"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tmpl, _ := templates.New("")
+	pubs := map[string]*scripted{"a": {}, "b": {}}
+	targets := []dispatch.Target{{ID: "a", Template: "console.txt.tmpl", Publisher: pubs["a"]}, {ID: "b", Template: "console.txt.tmpl", Publisher: pubs["b"]}}
+	opts.BaseBackoff = 10 * time.Second
+	d := dispatch.New(st, tmpl, targets, opts, slog.New(slog.NewTextHandler(io.Discard, nil)), clock.Now)
+	return &env{clock: clock, store: st, d: d, pubs: pubs}
+}
+
+func transient(reason string) error { return &model.PublishError{Reason: reason} }
+
+func (e *env) counts(t *testing.T) map[string]map[model.DeliveryState]int {
+	c, err := e.store.DeliveryCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestSendsEveryTargetInOrder(t *testing.T) {
+	e := setup(t, dispatch.Options{PerTarget: 2}, "k1", "k2", "k3")
+	if _, err := e.d.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"a", "b"} {
+		if got := strings.Join(e.pubs[id].titles(), ","); got != "Src,Src,Src" {
+			t.Errorf("%s got %q", id, got)
+		}
+		msgs := e.pubs[id].sent
+		if !strings.Contains(msgs[0].Text, "k1") || !strings.Contains(msgs[2].Text, "k3") {
+			t.Errorf("%s order: %v", id, msgs)
+		}
+		if msgs[0].IdempotencyKey == "" || msgs[0].IdempotencyKey == msgs[1].IdempotencyKey {
+			t.Errorf("idempotency keys: %q %q", msgs[0].IdempotencyKey, msgs[1].IdempotencyKey)
+		}
+	}
+	if c := e.counts(t); c["a"][model.DeliverySent] != 3 || c["b"][model.DeliverySent] != 3 {
+		t.Errorf("counts %v", c)
+	}
+	if s := e.d.Stats(); s.Sent != 6 || s.Retried != 0 || s.Failed != 0 {
+		t.Errorf("stats %+v", s)
+	}
+}
+
+func TestTransientFailureHoldsTheTargetOnly(t *testing.T) {
+	e := setup(t, dispatch.Options{}, "k1", "k2")
+	e.pubs["a"].script = []error{transient("HTTP 502")}
+	e.d.Drain(ctx)
+	if len(e.pubs["a"].sent) != 0 || len(e.pubs["b"].sent) != 2 {
+		t.Fatalf("a sent %d (want 0, k2 waits behind k1), b sent %d", len(e.pubs["a"].sent), len(e.pubs["b"].sent))
+	}
+	// Nothing is due until the backoff passes (10s ±20%).
+	e.clock.Advance(7 * time.Second)
+	e.d.Drain(ctx)
+	if len(e.pubs["a"].sent) != 0 {
+		t.Fatal("retried before the backoff")
+	}
+	e.clock.Advance(6 * time.Second)
+	e.d.Drain(ctx)
+	if got := e.pubs["a"].sent; len(got) != 2 || !strings.Contains(got[0].Text, "k1") {
+		t.Fatalf("after backoff a sent %v", got)
+	}
+	if s := e.d.Stats(); s.Retried != 1 || s.Sent != 4 || len(s.Problems) != 1 || !strings.Contains(s.Problems[0], "HTTP 502") {
+		t.Errorf("stats %+v", s)
+	}
+}
+
+func TestRetryAfterIsObeyed(t *testing.T) {
+	e := setup(t, dispatch.Options{}, "k1")
+	e.pubs["a"].script = []error{&model.PublishError{RetryAfter: 40 * time.Second, Reason: "429"}}
+	e.d.Drain(ctx)
+	e.clock.Advance(39 * time.Second)
+	e.d.Drain(ctx)
+	if len(e.pubs["a"].sent) != 0 {
+		t.Fatal("sent before retry_after")
+	}
+	e.clock.Advance(2 * time.Second)
+	e.d.Drain(ctx)
+	if len(e.pubs["a"].sent) != 1 {
+		t.Fatal("not sent after retry_after")
+	}
+}
+
+func TestPermanentFailureDoesNotBlock(t *testing.T) {
+	e := setup(t, dispatch.Options{}, "k1", "k2")
+	e.pubs["a"].script = []error{&model.PublishError{Permanent: true, Reason: "telegram 400: Bad Request: chat not found"}}
+	e.d.Drain(ctx)
+	if got := e.pubs["a"].sent; len(got) != 1 || !strings.Contains(got[0].Text, "k2") {
+		t.Fatalf("a sent %v", got)
+	}
+	if c := e.counts(t); c["a"][model.DeliveryFailed] != 1 || c["a"][model.DeliverySent] != 1 {
+		t.Errorf("counts %v", c)
+	}
+}
+
+func TestGivesUpAfterMaxAttempts(t *testing.T) {
+	e := setup(t, dispatch.Options{MaxAttempts: 3, MaxBackoff: time.Minute}, "k1")
+	e.pubs["a"].script = []error{transient("x"), transient("y"), transient("z"), nil}
+	for i := 0; i < 5; i++ {
+		e.d.Drain(ctx)
+		e.clock.Advance(2 * time.Minute)
+	}
+	if c := e.counts(t); c["a"][model.DeliveryFailed] != 1 || len(e.pubs["a"].sent) != 0 {
+		t.Errorf("counts %v, sent %d", c, len(e.pubs["a"].sent))
+	}
+	if s := e.d.Stats(); !strings.Contains(strings.Join(s.Problems, "\n"), "gave up after 3 attempts: z") {
+		t.Errorf("problems %v", s.Problems)
+	}
+}
+
+func TestUnfittablePostFails(t *testing.T) {
+	e := setup(t, dispatch.Options{}, "k1")
+	e.pubs["a"].limit = 5
+	e.d.Drain(ctx)
+	if c := e.counts(t); c["a"][model.DeliveryFailed] != 1 || c["b"][model.DeliverySent] != 1 {
+		t.Errorf("counts %v", c)
+	}
+	if s := e.d.Stats(); !strings.Contains(strings.Join(s.Problems, ""), "cannot fit") {
+		t.Errorf("problems %v", s.Problems)
+	}
+}
+
+func TestCancelReleasesUnsent(t *testing.T) {
+	e := setup(t, dispatch.Options{Parallel: 1}, "k1", "k2", "k3")
+	cctx, cancel := context.WithCancel(ctx)
+	e.pubs["a"].onSend = cancel // a stop arrives during the first send
+	e.pubs["b"].onSend = cancel
+	e.d.Drain(cctx)
+	c := e.counts(t)
+	if sent := c["a"][model.DeliverySent] + c["b"][model.DeliverySent]; sent != 1 {
+		t.Errorf("sent %d, want only the one in flight: %v", sent, c)
+	}
+	if c["a"][model.DeliverySending]+c["b"][model.DeliverySending] != 0 {
+		t.Errorf("claims left behind: %v", c)
+	}
+	// The released deliveries go out on the next run, in order.
+	e.pubs["a"].onSend, e.pubs["b"].onSend = nil, nil
+	e.d.Drain(ctx)
+	if got := e.counts(t); got["a"][model.DeliverySent] != 3 || got["b"][model.DeliverySent] != 3 {
+		t.Errorf("after restart %v", got)
+	}
+}

@@ -1,0 +1,186 @@
+package dispatch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/templates"
+)
+
+// Stats count what a dispatcher did.
+type Stats struct {
+	Sent, Retried, Failed int
+	// Problems describe the deliveries that did not go out, for the `once`
+	// summary: "target: title: reason".
+	Problems []string
+}
+
+// Stats returns the counts since the dispatcher was made.
+func (d *Dispatcher) Stats() Stats {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	s := d.stats
+	s.Problems = append([]string(nil), s.Problems...)
+	return s
+}
+
+// Drain claims and sends rounds of due deliveries until none is due or ctx
+// ends. Targets are served in parallel; each target's deliveries go out one
+// by one in enqueue order.
+func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
+	total := 0
+	for ctx.Err() == nil {
+		batch, err := d.store.ClaimDeliveries(ctx, d.opts.Batch, d.opts.PerTarget, d.opts.Lease)
+		if err != nil {
+			return total, err
+		}
+		if len(batch) == 0 {
+			return total, nil
+		}
+		total += len(batch)
+		d.sendBatch(ctx, batch)
+	}
+	return total, ctx.Err()
+}
+
+func (d *Dispatcher) sendBatch(ctx context.Context, batch []model.Delivery) {
+	byTarget := map[string][]model.Delivery{}
+	var order []string
+	for _, dl := range batch {
+		if _, ok := byTarget[dl.TargetID]; !ok {
+			order = append(order, dl.TargetID)
+		}
+		byTarget[dl.TargetID] = append(byTarget[dl.TargetID], dl)
+	}
+	sem := make(chan struct{}, d.opts.Parallel)
+	var wg sync.WaitGroup
+	for _, id := range order {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(queue []model.Delivery) {
+			defer func() { <-sem; wg.Done() }()
+			d.serveTarget(ctx, queue)
+		}(byTarget[id])
+	}
+	wg.Wait()
+}
+
+// serveTarget sends one target's claimed deliveries in order. After a
+// transient failure the rest are released, so they stay behind it.
+func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
+	// Bookkeeping must land even when ctx was cancelled mid-send.
+	bg := context.WithoutCancel(ctx)
+	target, ok := d.targets[queue[0].TargetID]
+	if !ok {
+		// Claimed for a target this process does not know (another
+		// replica's newer config); leave it for them.
+		d.release(bg, queue)
+		return
+	}
+	var fits func(string) bool
+	if target.Publisher != nil {
+		fctx, cancel := context.WithTimeout(bg, d.opts.SendTimeout)
+		fits = target.Publisher.Fits(fctx)
+		cancel()
+	}
+	for i, dl := range queue {
+		if ctx.Err() != nil {
+			d.release(bg, queue[i:])
+			return
+		}
+		if !d.sendOne(bg, target, fits, dl) {
+			d.release(bg, queue[i+1:])
+			return
+		}
+	}
+}
+
+func (d *Dispatcher) release(ctx context.Context, ds []model.Delivery) {
+	if len(ds) == 0 {
+		return
+	}
+	ids := make([]int64, len(ds))
+	for i, dl := range ds {
+		ids[i] = dl.ID
+	}
+	if err := d.store.Release(ctx, ids); err != nil {
+		d.log.Error("release deliveries", "err", err, "target", ds[0].TargetID)
+	}
+}
+
+// sendOne renders, publishes and records one delivery; it reports whether
+// the target may go on with the next one.
+func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bool, dl model.Delivery) bool {
+	log := d.log.With("target", t.ID, "delivery", dl.ID, "source", dl.Item.SourceID, "item", dl.Item.Key)
+	msg, err := d.render.Render(t.Template, post(dl), templates.Limits{Fits: fits, SummaryChars: t.SummaryChars, Location: d.opts.Location})
+	if err != nil {
+		d.fail(ctx, log, dl, fmt.Sprintf("render: %v", err))
+		return true
+	}
+	msg.IdempotencyKey = dl.IdempotencyKey()
+	sctx, cancel := context.WithTimeout(ctx, d.opts.SendTimeout)
+	remoteID, err := t.Publisher.Publish(sctx, msg)
+	cancel()
+	if err == nil {
+		if err := d.store.MarkSent(ctx, dl.ID, remoteID); err != nil {
+			// The post is out; only its record failed. The lease will
+			// expire and the platform may see it again: log loudly.
+			log.Error("posted but not recorded", "remote_id", remoteID, "err", err)
+			return false
+		}
+		log.Info("posted", "remote_id", remoteID, "attempt", dl.Attempts+1)
+		d.count(func(s *Stats) { s.Sent++ })
+		return true
+	}
+	reason := err.Error()
+	var pe *model.PublishError
+	if errors.As(err, &pe) {
+		reason = pe.Reason
+	}
+	if model.IsPermanent(err) {
+		d.fail(ctx, log, dl, reason)
+		return true
+	}
+	if dl.Attempts+1 >= d.opts.MaxAttempts {
+		d.fail(ctx, log, dl, fmt.Sprintf("gave up after %d attempts: %s", dl.Attempts+1, reason))
+		return true
+	}
+	wait := d.backoff(dl.Attempts, err)
+	if err := d.store.MarkRetry(ctx, dl.ID, d.now().Add(wait), reason); err != nil {
+		log.Error("record retry", "err", err)
+	}
+	log.Warn("send failed, will retry", "reason", reason, "retry_in", wait.Round(1e9).String(), "attempt", dl.Attempts+1)
+	d.count(func(s *Stats) {
+		s.Retried++
+		s.Problems = append(s.Problems, fmt.Sprintf("%s: %q: will retry: %s", t.ID, dl.Item.Title, reason))
+	})
+	return false
+}
+
+func (d *Dispatcher) fail(ctx context.Context, log interface {
+	Error(string, ...any)
+}, dl model.Delivery, reason string) {
+	if err := d.store.MarkFailed(ctx, dl.ID, reason); err != nil {
+		log.Error("record failure", "err", err)
+	}
+	log.Error("delivery failed", "reason", reason)
+	d.count(func(s *Stats) {
+		s.Failed++
+		s.Problems = append(s.Problems, fmt.Sprintf("%s: %q: failed: %s", dl.TargetID, dl.Item.Title, reason))
+	})
+}
+
+func (d *Dispatcher) count(f func(*Stats)) {
+	d.mu.Lock()
+	f(&d.stats)
+	d.mu.Unlock()
+}
+
+func post(dl model.Delivery) model.Post {
+	it := dl.Item
+	return model.Post{Title: it.Title, Summary: it.Summary, Link: it.Link, SourceName: dl.SourceName,
+		Author: it.Author, Published: it.Published, Tags: it.Tags}
+}

@@ -1,0 +1,86 @@
+package telegramapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+)
+
+// params are a request's arguments, from the query string and the body,
+// which the Bot API accepts urlencoded, as multipart form or as JSON.
+type params struct {
+	values map[string]string
+	files  map[string]upload
+}
+
+type upload struct {
+	name string
+	size int64
+}
+
+func (p params) get(name string) string { return p.values[name] }
+
+const maxUploadMemory = 32 << 20
+
+func readParams(r *http.Request) (params, error) {
+	p := params{values: map[string]string{}, files: map[string]upload{}}
+	for k, v := range r.URL.Query() {
+		p.values[k] = v[0]
+	}
+	mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch mediaType {
+	case "application/x-www-form-urlencoded":
+		if err := r.ParseForm(); err != nil {
+			return p, err
+		}
+		for k, v := range r.PostForm {
+			p.values[k] = v[0]
+		}
+	case "multipart/form-data":
+		if err := r.ParseMultipartForm(maxUploadMemory); err != nil {
+			return p, err
+		}
+		for k, v := range r.MultipartForm.Value {
+			p.values[k] = v[0]
+		}
+		for k, fs := range r.MultipartForm.File {
+			p.files[k] = upload{name: fs[0].Filename, size: fs[0].Size}
+		}
+	case "application/json":
+		return p, readJSONParams(r, p)
+	}
+	return p, nil
+}
+
+// readJSONParams keeps strings as they are and any other value as its JSON
+// text, which is how the Bot API turns a JSON body into arguments.
+func readJSONParams(r *http.Request, p params) error {
+	var body map[string]json.RawMessage
+	dec := json.NewDecoder(r.Body)
+	dec.UseNumber()
+	if err := dec.Decode(&body); err != nil {
+		return fmt.Errorf("decode JSON body: %w", err)
+	}
+	for k, raw := range body {
+		var s string
+		if err := json.Unmarshal(raw, &s); err == nil {
+			p.values[k] = s
+			continue
+		}
+		p.values[k] = string(bytes.TrimSpace(raw))
+	}
+	return nil
+}
+
+// validJSONObject reports whether an optional argument such as reply_markup,
+// when given, is a JSON object.
+func validJSONObject(s string) bool {
+	if s == "" {
+		return true
+	}
+	var v map[string]any
+	return json.Unmarshal([]byte(strings.TrimSpace(s)), &v) == nil
+}

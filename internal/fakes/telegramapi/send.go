@@ -1,0 +1,121 @@
+package telegramapi
+
+import (
+	"strings"
+
+	"github.com/crierhq/crier/publishers/telegram/tghtml"
+)
+
+// Specs: https://core.telegram.org/bots/api#sendmessage
+func (s *Server) sendMessage(p params) (any, *apiError) {
+	if aerr := checkJSONArgs(p); aerr != nil {
+		return nil, aerr
+	}
+	raw := p.get("text")
+	if raw == "" {
+		return nil, badRequest("message text is empty")
+	}
+	text, entities, aerr := formatText(raw, p.get("parse_mode"))
+	if aerr != nil {
+		return nil, aerr
+	}
+	if tghtml.IsBlank(text) {
+		return nil, badRequest("message text is empty")
+	}
+	chat, aerr := s.findChat(p.get("chat_id"))
+	if aerr != nil {
+		return nil, aerr
+	}
+	if tghtml.RuneLen(text) > tghtml.MaxMessageLength {
+		return nil, badRequest("message is too long")
+	}
+	return s.deliver(chat, p, Message{
+		Method: "sendMessage", Text: text, Entities: entities, RawText: raw,
+		ParseMode: p.get("parse_mode"), DisableWebPagePreview: isTrue(p.get("disable_web_page_preview")),
+		LinkPreviewOptions: p.get("link_preview_options"),
+	})
+}
+
+// Specs: https://core.telegram.org/bots/api#sendphoto
+func (s *Server) sendPhoto(p params) (any, *apiError) {
+	if aerr := checkJSONArgs(p); aerr != nil {
+		return nil, aerr
+	}
+	photo, aerr := s.photoArg(p)
+	if aerr != nil {
+		return nil, aerr
+	}
+	raw := p.get("caption")
+	text, entities, aerr := formatText(raw, p.get("parse_mode"))
+	if aerr != nil {
+		return nil, aerr
+	}
+	if tghtml.RuneLen(text) > tghtml.MaxCaptionLength {
+		return nil, badRequest("message caption is too long")
+	}
+	if tghtml.IsBlank(text) {
+		text, entities = "", nil
+	}
+	chat, aerr := s.findChat(p.get("chat_id"))
+	if aerr != nil {
+		return nil, aerr
+	}
+	return s.deliver(chat, p, Message{
+		Method: "sendPhoto", Text: text, Entities: entities, RawText: raw,
+		ParseMode: p.get("parse_mode"), Photo: photo,
+	})
+}
+
+// photoArg accepts an upload (directly or as "attach://name"), an HTTP URL
+// or the file_id of a photo this server sent before.
+func (s *Server) photoArg(p params) (string, *apiError) {
+	if f, ok := p.files["photo"]; ok {
+		return "upload:" + f.name, nil
+	}
+	v := p.get("photo")
+	if name, ok := strings.CutPrefix(v, "attach://"); ok {
+		if f, ok := p.files[name]; ok {
+			return "upload:" + f.name, nil
+		}
+		return "", badRequest("there is no photo in the request")
+	}
+	switch {
+	case v == "":
+		return "", badRequest("there is no photo in the request")
+	case strings.HasPrefix(v, "http://"), strings.HasPrefix(v, "https://"), s.fileIDs[v]:
+		return v, nil
+	}
+	return "", badRequest("wrong file identifier/HTTP URL specified")
+}
+
+func checkJSONArgs(p params) *apiError {
+	if !validJSONObject(p.get("reply_markup")) {
+		return badRequest("can't parse reply keyboard markup JSON object")
+	}
+	if !validJSONObject(p.get("link_preview_options")) {
+		return badRequest("can't parse link preview options JSON object")
+	}
+	return nil
+}
+
+func isTrue(v string) bool { return v == "true" || v == "1" }
+
+// deliver is where Telegram itself takes over: chat state, then flood
+// control, then the message gets its id. s.mu must be held.
+func (s *Server) deliver(chat *Chat, p params, m Message) (any, *apiError) {
+	if aerr := chat.canPost(); aerr != nil {
+		return nil, aerr
+	}
+	now := s.opts.Now()
+	if wait := s.limiter.admit(chat, now); wait > 0 {
+		return nil, tooManyRequests(wait)
+	}
+	s.lastMsgID[chat.ID]++
+	m.ChatID, m.MessageID, m.Date, m.ReplyMarkup = chat.ID, s.lastMsgID[chat.ID], now, p.get("reply_markup")
+	s.messages = append(s.messages, m)
+	j := s.messageJSON(chat, m)
+	for _, size := range j.Photo {
+		s.fileIDs[size.FileID] = true
+	}
+	return j, nil
+}

@@ -1,0 +1,164 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/crierhq/crier/internal/model"
+)
+
+// ErrTooLarge is returned when a body exceeds the configured cap.
+var ErrTooLarge = errors.New("response body exceeds the size limit")
+
+// HTTPError is a non-success HTTP status.
+type HTTPError struct {
+	StatusCode int
+	Status     string
+}
+
+func (e *HTTPError) Error() string { return "HTTP " + e.Status }
+
+// Options configure a Fetcher.
+type Options struct {
+	Timeout   time.Duration // whole request including the body
+	MaxBytes  int64         // cap on the decompressed body
+	UserAgent string
+}
+
+// Fetcher downloads feeds and pages; one long-lived value per process, so
+// connections are reused across polls.
+type Fetcher struct {
+	client   *http.Client
+	maxBytes int64
+	ua       string
+}
+
+// Result is one download. NotModified means the server (or the file's mtime)
+// confirmed the previous copy is current and Body is empty.
+type Result struct {
+	NotModified  bool
+	Body         []byte
+	ContentType  string
+	ETag         string
+	LastModified string
+	FinalURL     string
+}
+
+// NewFetcher builds a fetcher with explicit timeouts at every stage.
+func NewFetcher(o Options) *Fetcher {
+	if o.Timeout <= 0 {
+		o.Timeout = 30 * time.Second
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = 10 << 20
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = "crier (+https://github.com/crierhq/crier)"
+	}
+	tr := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: o.Timeout,
+		IdleConnTimeout:       90 * time.Second,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   4,
+		ForceAttemptHTTP2:     true,
+	}
+	return &Fetcher{
+		client: &http.Client{
+			Transport: tr,
+			Timeout:   o.Timeout,
+			CheckRedirect: func(req *http.Request, via []*http.Request) error {
+				if len(via) >= 5 {
+					return errors.New("stopped after 5 redirects")
+				}
+				return nil
+			},
+		},
+		maxBytes: o.MaxBytes,
+		ua:       o.UserAgent,
+	}
+}
+
+// Fetch downloads rawURL, sending the validators of prev so an unchanged feed
+// costs a 304 and no parse.
+func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev model.FetchState) (*Result, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("invalid URL: %w", err)
+	}
+	switch u.Scheme {
+	case "file":
+		return f.fetchFile(u, prev)
+	case "http", "https":
+		return f.fetchHTTP(ctx, u, prev)
+	default:
+		return nil, fmt.Errorf("unsupported URL scheme %q", u.Scheme)
+	}
+}
+
+func (f *Fetcher) fetchHTTP(ctx context.Context, u *url.URL, prev model.FetchState) (*Result, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", f.ua)
+	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+	if prev.ETag != "" {
+		req.Header.Set("If-None-Match", prev.ETag)
+	}
+	if prev.LastModified != "" {
+		req.Header.Set("If-Modified-Since", prev.LastModified)
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	res := &Result{
+		ContentType:  resp.Header.Get("Content-Type"),
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
+		FinalURL:     resp.Request.URL.String(),
+	}
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		res.NotModified = true
+		// Some servers omit the validators on 304; keep the ones we sent.
+		if res.ETag == "" {
+			res.ETag = prev.ETag
+		}
+		if res.LastModified == "" {
+			res.LastModified = prev.LastModified
+		}
+		return res, nil
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // lets the connection be reused
+		return nil, &HTTPError{StatusCode: resp.StatusCode, Status: resp.Status}
+	}
+	res.Body, err = readCapped(resp.Body, f.maxBytes)
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// readCapped reads at most max bytes and fails rather than truncating: a cut
+// feed would parse into fewer items and look like deletions.
+func readCapped(r io.Reader, max int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read body: %w", err)
+	}
+	if int64(len(body)) > max {
+		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
+	}
+	return body, nil
+}

@@ -1,0 +1,166 @@
+package feeds
+
+import (
+	"bytes"
+	"fmt"
+	"mime"
+	"net/url"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html/charset"
+
+	"github.com/crierhq/crier/internal/extract"
+	"github.com/crierhq/crier/internal/model"
+)
+
+// Feed is a parsed feed: its own metadata and its items in document order,
+// duplicate keys removed (the first occurrence wins).
+type Feed struct {
+	Title string
+	Link  string
+	Items []model.Item
+}
+
+// Parse parses RSS 0.9x/1.0/2.0, Atom or JSON Feed. contentType is the HTTP
+// header (it may carry the charset); feedURL resolves relative links. A
+// document that is not a feed gives an error, never a panic.
+func Parse(data []byte, contentType, feedURL string) (feed *Feed, err error) {
+	defer func() {
+		// gofeed is a third-party parser fed hostile input; one bad document
+		// must not bring the process down.
+		if r := recover(); r != nil {
+			feed, err = nil, fmt.Errorf("parse feed: parser failure: %v", r)
+		}
+	}()
+	data = toUTF8(data, contentType)
+	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("parse feed: %w", err)
+	}
+	if parsed.FeedType == "json" && !strings.Contains(parsed.FeedVersion, "jsonfeed.org") {
+		// Any JSON object parses as an empty JSON Feed; an API error body
+		// must not pass for a feed with no items.
+		return nil, fmt.Errorf("parse feed: JSON document is not a JSON Feed (no jsonfeed.org version)")
+	}
+	base, _ := url.Parse(feedURL)
+	if parsed.Link != "" {
+		if l, err := url.Parse(strings.TrimSpace(parsed.Link)); err == nil && base != nil {
+			base = base.ResolveReference(l)
+		}
+	}
+	out := &Feed{Title: clean(parsed.Title), Link: parsed.Link}
+	seen := map[string]bool{}
+	for _, it := range parsed.Items {
+		if it == nil {
+			continue
+		}
+		item := convert(it, base)
+		if seen[item.Key] {
+			continue
+		}
+		seen[item.Key] = true
+		out.Items = append(out.Items, item)
+	}
+	return out, nil
+}
+
+func convert(it *gofeed.Item, base *url.URL) model.Item {
+	item := model.Item{
+		GUID:    strings.TrimSpace(it.GUID),
+		Title:   clean(it.Title),
+		Link:    resolve(base, it.Link),
+		Content: it.Content,
+	}
+	if strings.TrimSpace(item.Content) == "" {
+		item.Content = it.Description
+	}
+	if item.Link == "" && len(it.Links) > 0 {
+		item.Link = resolve(base, it.Links[0])
+	}
+	if item.Link == "" {
+		// An item without a link but with a URL for id: in RSS 2.0 the guid
+		// is the permalink by default, and Atom ids are often the page URL.
+		item.Link = resolve(nil, item.GUID)
+	}
+	switch {
+	case it.PublishedParsed != nil:
+		item.Published = it.PublishedParsed.UTC()
+	case it.UpdatedParsed != nil:
+		item.Published = it.UpdatedParsed.UTC()
+	}
+	if it.Author != nil {
+		item.Author = clean(it.Author.Name)
+	}
+	if item.Author == "" && len(it.Authors) > 0 && it.Authors[0] != nil {
+		item.Author = clean(it.Authors[0].Name)
+	}
+	for _, c := range it.Categories {
+		if c = clean(c); c != "" {
+			item.Tags = append(item.Tags, c)
+		}
+	}
+	item.Key = ItemKey(item.GUID, item.Link, item.Title, item.Published)
+	return item
+}
+
+func resolve(base *url.URL, link string) string {
+	link = strings.TrimSpace(link)
+	if link == "" {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return ""
+	}
+	if base != nil && !u.IsAbs() {
+		u = base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "" // javascript:, data: and friends never become post links
+	}
+	return u.String()
+}
+
+// clean turns a single-line field such as a title into plain text: feeds
+// put escaped markup in titles (Atom type="html", RSS by habit), and a post
+// must show words, not tags or entities.
+func clean(s string) string {
+	return strings.Join(strings.Fields(extract.PlainText(s)), " ")
+}
+
+// toUTF8 applies the HTTP charset when the document does not declare one
+// itself; gofeed handles the XML declaration.
+func toUTF8(data []byte, contentType string) []byte {
+	if contentType == "" {
+		return data
+	}
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return data
+	}
+	cs := strings.ToLower(params["charset"])
+	if cs == "" || cs == "utf-8" || cs == "utf8" || declaresEncoding(data) {
+		return data
+	}
+	r, err := charset.NewReaderLabel(cs, bytes.NewReader(data))
+	if err != nil {
+		return data
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(r); err != nil {
+		return data
+	}
+	return buf.Bytes()
+}
+
+func declaresEncoding(data []byte) bool {
+	head := data
+	if len(head) > 200 {
+		head = head[:200]
+	}
+	end := bytes.Index(head, []byte("?>"))
+	return bytes.HasPrefix(bytes.TrimLeft(head, "\ufeff \t\r\n"), []byte("<?xml")) && end > 0 &&
+		bytes.Contains(head[:end], []byte("encoding"))
+}
+

@@ -1,0 +1,95 @@
+package summarize
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+var fuzzSeeds = []struct{ title, text, lang string }{
+	{"", "", "en"},
+	{"Title", "Title Body text. More here.", "en"},
+	{"Storm", "Storm: it rained... A lot! Mr. Smith said \"No.\" Then left.", "en"},
+	{"", "Prof. Dr. Ali 2. köprü Fsm.'de vardı.değil mi?", "tr"},
+	{"", "Л.Н. Толстой «Я устал. Иду». Потом 5 г. Волгоград.", "ru"},
+	{"Երևան", "Երևան։ Բարև Ձեզ: Ինչպե՞ս եք։", "hy"},
+	{"", "a👩\u200d💻 cafe\u0301 (((( [1] \"\" ...", "xx"},
+	{"", "caf\xe9. \xff\xfe Ok.", "en"},
+	{"Երևան", "Երևան\"00", "hy"},
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s.text, s.lang)
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		got := Sentences(text, lang)
+		for i, s := range got {
+			if s == "" || s != strings.TrimSpace(s) {
+				t.Fatalf("sentence %d %q is empty or padded", i, s)
+			}
+		}
+		// Splitting loses nothing but whitespace.
+		want := strings.Join(strings.Fields(string([]rune(text))), " ")
+		if joined := strings.Join(got, " "); joined != want {
+			t.Fatalf("sentences %q do not rejoin into %q", got, want)
+		}
+	})
+}
+
+func FuzzSummarize(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		for _, budget := range []int{0, 1, 5, 40} {
+			f.Add(s.title, s.text, s.lang, budget)
+		}
+	}
+	f.Fuzz(func(t *testing.T, title, text, lang string, budget int) {
+		got := Summarize(title, text, lang, budget)
+		if budget <= 0 {
+			budget = DefaultBudget
+		}
+		words := " " + strings.Join(strings.Fields(string([]rune(text))), " ") + " "
+		used := 0
+		for i, s := range got {
+			if s == "" {
+				t.Fatalf("sentence %d is empty in %q", i, got)
+			}
+			used += utf8.RuneCountInString(s)
+			if i > 0 {
+				used++
+			}
+			if strings.HasSuffix(s, ellipsis) {
+				continue // a cut first sentence, or one that ends in "…"
+			}
+			if !wholeWords(words, s) {
+				t.Fatalf("sentence %d %q cuts a word of %q", i, s, words)
+			}
+		}
+		if used > budget {
+			t.Fatalf("summary %q is %d runes, over the budget of %d", got, used, budget)
+		}
+	})
+}
+
+// wholeWords reports whether s occurs in text without cutting a word: a letter
+// or digit at either end of s is not continued by one in text.
+func wholeWords(text, s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	for from := 0; ; {
+		i := strings.Index(text[from:], s)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(s):])
+		cutBefore := isWordRune(first) && isWordRune(before)
+		cutAfter := isWordRune(last) && (isWordRune(after) || unicode.Is(unicode.Mn, after))
+		if !cutBefore && !cutAfter {
+			return true
+		}
+		from = i + 1
+	}
+}

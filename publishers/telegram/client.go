@@ -1,0 +1,81 @@
+// Package telegram publishes posts to Telegram chats and channels through the
+// Bot API, with go-telegram-bot-api.
+package telegram
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// Client is one bot token's connection to the Bot API, shared by every
+// telegram target.
+type Client struct {
+	bot   *tgbotapi.BotAPI
+	http  *http.Client
+	token string
+}
+
+// NewClient prepares a client without calling the API: tgbotapi's own
+// constructor calls getMe and fails when Telegram is briefly unreachable,
+// which must not stop crier from starting. endpoint is the fmt pattern of
+// the API (token, then method); timeout bounds every request, since the
+// default http.Client has none.
+func NewClient(token, endpoint string, timeout time.Duration) *Client {
+	hc := &http.Client{Timeout: timeout}
+	bot := &tgbotapi.BotAPI{Token: token, Client: hc, Buffer: 100}
+	bot.SetAPIEndpoint(endpoint)
+	return &Client{bot: bot, http: hc, token: token}
+}
+
+// withContext returns a copy of the bot whose requests carry ctx: tgbotapi
+// has no context parameters, so cancellation goes through its HTTPClient.
+func (c *Client) withContext(ctx context.Context) *tgbotapi.BotAPI {
+	b := *c.bot
+	b.Client = ctxDoer{ctx: ctx, client: c.http}
+	return &b
+}
+
+type ctxDoer struct {
+	ctx    context.Context
+	client *http.Client
+}
+
+func (d ctxDoer) Do(req *http.Request) (*http.Response, error) {
+	return d.client.Do(req.WithContext(d.ctx))
+}
+
+// redact removes the token from an error: it sits in every request URL, and
+// *url.Error prints the URL.
+func (c *Client) redact(err error) error {
+	if err == nil || c.token == "" {
+		return err
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return &url.Error{Op: ue.Op, URL: strings.ReplaceAll(ue.URL, c.token, "<token>"), Err: redactedErr(ue.Err, c.token)}
+	}
+	return redactedErr(err, c.token)
+}
+
+func redactedErr(err error, token string) error {
+	if err == nil || !strings.Contains(err.Error(), token) {
+		return err
+	}
+	return &redacted{msg: strings.ReplaceAll(err.Error(), token, "<token>"), err: err}
+}
+
+// redacted keeps the chain for errors.Is (timeouts, cancellation) while its
+// message never shows the token.
+type redacted struct {
+	msg string
+	err error
+}
+
+func (r *redacted) Error() string { return r.msg }
+func (r *redacted) Unwrap() error { return errors.Unwrap(r.err) }
