@@ -31,6 +31,8 @@ type Fetch struct {
 	Timeout   Duration `yaml:"timeout"`    // whole request, default 30s
 	MaxBytes  int64    `yaml:"max_bytes"`  // body cap after decompression, default 10 MiB
 	UserAgent string   `yaml:"user_agent"` // default "crier/VERSION (+https://github.com/crierhq/crier)"
+	// Concurrency bounds the polls running at once, default 16.
+	Concurrency int `yaml:"concurrency"`
 }
 
 // Delivery tunes the outbox worker.

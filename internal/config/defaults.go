@@ -41,6 +41,9 @@ func (c *Config) applyDefaults() {
 	if c.Fetch.Timeout == 0 {
 		c.Fetch.Timeout = Duration(30 * time.Second)
 	}
+	if c.Fetch.Concurrency == 0 {
+		c.Fetch.Concurrency = 16
+	}
 	if c.Fetch.MaxBytes == 0 {
 		c.Fetch.MaxBytes = DefaultMaxBytes
 	}

@@ -27,7 +27,8 @@ type Store interface {
 	// SyncSources upserts the configured sources (name, URL); rows of
 	// sources that left the config are kept with their history.
 	SyncSources(ctx context.Context, sources []model.Source) error
-	// SyncTargets upserts the configured targets.
+	// SyncTargets upserts the configured targets; targets no longer listed
+	// become inactive and their deliveries are not claimed until they return.
 	SyncTargets(ctx context.Context, targets []Target) error
 
 	// FetchState returns what was remembered of the source's last polls.

@@ -19,6 +19,7 @@ const claimSQL = `
 WITH due AS (
     SELECT d.id, ROW_NUMBER() OVER (PARTITION BY d.target_id ORDER BY d.id) AS rn
     FROM deliveries d
+    JOIN targets t ON t.id = d.target_id AND t.active = 1
     WHERE d.state IN ('pending', 'sending')
       AND ((d.state = 'pending' AND d.next_attempt_at <= ?1) OR (d.state = 'sending' AND d.claimed_until <= ?1))
       AND NOT EXISTS (

@@ -27,9 +27,12 @@ func (s *Store) SyncSources(ctx context.Context, sources []model.Source) error {
 // SyncTargets upserts the configured targets.
 func (s *Store) SyncTargets(ctx context.Context, targets []store.Target) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE targets SET active = 0`); err != nil {
+			return fmt.Errorf("sync targets: %w", err)
+		}
 		for _, t := range targets {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO targets (id, publisher) VALUES (?, ?)
-				ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher`, t.ID, t.Publisher); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO targets (id, publisher, active) VALUES (?, ?, 1)
+				ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher, active = 1`, t.ID, t.Publisher); err != nil {
 				return fmt.Errorf("sync target %s: %w", t.ID, err)
 			}
 		}

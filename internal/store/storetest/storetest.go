@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"ClaimPerTargetCap", testClaimPerTargetCap},
 		{"MarkRequiresClaim", testMarkRequiresClaim},
 		{"ReleaseAndCounts", testReleaseAndCounts},
+		{"InactiveTargetsAreNotClaimed", testInactiveTargets},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
@@ -339,5 +340,25 @@ func testReleaseAndCounts(t *testing.T, open Opener) {
 	again, _ := s.ClaimDeliveries(ctx, 10, 10, time.Hour)
 	if want := []string{"t1:b", "t2:b"}; !equal(keysOf(again), want) || again[0].Attempts != 0 {
 		t.Errorf("after release claimed %v (attempts %d)", keysOf(again), again[0].Attempts)
+	}
+}
+
+func testInactiveTargets(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s, "t1", "t2")
+	enqueue(t, s, []string{"t1", "t2"}, "a")
+	// t2 leaves the config.
+	if err := s.SyncTargets(ctx, []store.Target{{ID: "t1", Publisher: "console"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	if want := []string{"t1:a"}; !equal(keysOf(got), want) {
+		t.Fatalf("claimed %v, want %v", keysOf(got), want)
+	}
+	// It comes back: its delivery was kept.
+	seed(t, s, "t1", "t2")
+	got, _ = s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	if want := []string{"t2:a"}; !equal(keysOf(got), want) {
+		t.Fatalf("after return claimed %v, want %v", keysOf(got), want)
 	}
 }

@@ -15,7 +15,10 @@ CREATE TABLE sources (
 
 CREATE TABLE targets (
     id        TEXT PRIMARY KEY,
-    publisher TEXT NOT NULL
+    publisher TEXT NOT NULL,
+    -- 0 once the target left the config: its deliveries wait, untouched,
+    -- in case it comes back.
+    active    INTEGER NOT NULL DEFAULT 1
 );
 
 CREATE TABLE items (
