@@ -18,12 +18,22 @@ type Stats struct {
 	Problems []string
 }
 
-// Stats returns the counts since the dispatcher was made.
+// Stats returns the counts since the dispatcher was made or since the last
+// TakeStats.
 func (d *Dispatcher) Stats() Stats {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	s := d.stats
 	s.Problems = append([]string(nil), s.Problems...)
+	return s
+}
+
+// TakeStats returns the counts and starts counting afresh.
+func (d *Dispatcher) TakeStats() Stats {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	s := d.stats
+	d.stats = Stats{}
 	return s
 }
 

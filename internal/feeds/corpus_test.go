@@ -88,7 +88,10 @@ func TestFeedparserCorpusFields(t *testing.T) {
 	var checked, passed int
 	var misses []string
 	for _, c := range loadCorpus(t) {
-		if c.Complex || strings.HasPrefix(c.File, "illformed/") {
+		// sanitize/ asserts feedparser's HTML sanitiser for titles shown
+		// as HTML; crier shows titles as escaped text, so "<script>" in a
+		// title is the author's words, not a threat.
+		if c.Complex || strings.HasPrefix(c.File, "illformed/") || strings.HasPrefix(c.File, "wellformed/sanitize/") {
 			continue
 		}
 		for _, a := range c.Assertions {

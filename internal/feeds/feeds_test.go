@@ -3,6 +3,7 @@ package feeds_test
 import (
 	"context"
 	"errors"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -216,4 +217,32 @@ func FuzzParse(f *testing.F) {
 			seen[it.Key] = true
 		}
 	})
+}
+
+func TestTitleCleaning(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Plain  title\n", "Plain title"},
+		{"<b>Bold</b> and <em>italic</em>", "Bold and italic"},
+		{"History of the <blink> tag", "History of the <blink> tag"},
+		{`Ankara & Yerevan: <script>alert("x")</script>`, `Ankara & Yerevan: <script>alert("x")</script>`},
+		{"AT&amp;T", "AT&T"},
+		{"AT&amp;amp;T", "AT&T"},
+		{"Line<br/>break", "Line break"},
+		{"zero\u200bwidth soft\u00adhyphen", "zerowidth softhyphen"},
+		{"family 👨\u200d👩\u200d👧 emoji", "family 👨\u200d👩\u200d👧 emoji"},
+		{"no\u00a0break", "no break"},
+		{"<!-- c -->Commented", "Commented"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			doc := "<rss version=\"2.0\"><channel><item><guid>1</guid><title>" + html.EscapeString(tt.in) + "</title></item></channel></rss>"
+			f, err := feeds.Parse([]byte(doc), "", "https://e.example/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := f.Items[0].Title; got != tt.want {
+				t.Errorf("title %q -> %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
 }

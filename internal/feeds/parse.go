@@ -10,7 +10,6 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 
-	"github.com/crierhq/crier/internal/extract"
 	"github.com/crierhq/crier/internal/model"
 )
 
@@ -120,13 +119,6 @@ func resolve(base *url.URL, link string) string {
 		return "" // javascript:, data: and friends never become post links
 	}
 	return u.String()
-}
-
-// clean turns a single-line field such as a title into plain text: feeds
-// put escaped markup in titles (Atom type="html", RSS by habit), and a post
-// must show words, not tags or entities.
-func clean(s string) string {
-	return strings.Join(strings.Fields(extract.PlainText(s)), " ")
 }
 
 // toUTF8 applies the HTTP charset when the document does not declare one

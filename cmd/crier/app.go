@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/crierhq/crier/internal/config"
+	"github.com/crierhq/crier/internal/dispatch"
+	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/pipeline"
+	"github.com/crierhq/crier/internal/store"
+	"github.com/crierhq/crier/internal/store/sqlite"
+	"github.com/crierhq/crier/publishers/console"
+	"github.com/crierhq/crier/publishers/mastodon"
+	"github.com/crierhq/crier/publishers/telegram"
+	"github.com/crierhq/crier/templates"
+)
+
+// Main is one crier process, wired from a config: what `run` and `once`
+// drive, and what tests start with a temp database and fake platforms.
+type Main struct {
+	cfg        *config.Config
+	log        *slog.Logger
+	store      *sqlite.Store
+	fetcher    *feeds.Fetcher
+	templates  *templates.Set
+	pipeline   *pipeline.Pipeline
+	dispatcher *dispatch.Dispatcher
+	now        func() time.Time
+}
+
+// Deps are the process's outside world.
+type Deps struct {
+	Stdout io.Writer // the console publisher's output
+	Log    *slog.Logger
+	Now    func() time.Time
+}
+
+// Open wires a process: opens and migrates the store, syncs the configured
+// sources and targets into it, and builds the publishers.
+func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	tmpl, err := templates.New(cfg.Template)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTemplates(cfg, tmpl); err != nil {
+		return nil, err
+	}
+	path, ok := strings.CutPrefix(cfg.Storage, "sqlite:")
+	if !ok {
+		return nil, fmt.Errorf("storage %q is not supported", cfg.Storage)
+	}
+	st, err := sqlite.Open(ctx, path, deps.Now)
+	if err != nil {
+		return nil, err
+	}
+	m := &Main{cfg: cfg, log: deps.Log, store: st, templates: tmpl, now: deps.Now}
+	if err := m.sync(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
+	m.pipeline = pipeline.New(st, m.fetcher, m.targetIDs, deps.Log)
+	m.dispatcher = dispatch.New(st, tmpl, buildTargets(cfg, deps.Stdout), dispatch.Options{
+		SendTimeout: cfg.Delivery.Timeout.D(),
+		MaxAttempts: cfg.Delivery.MaxAttempts,
+		MaxBackoff:  cfg.Delivery.MaxBackoff.D(),
+		Location:    cfg.Location,
+	}, deps.Log, deps.Now)
+	return m, nil
+}
+
+// Close releases the store.
+func (m *Main) Close() error { return m.store.Close() }
+
+func (m *Main) sync(ctx context.Context) error {
+	var sources []model.Source
+	for _, s := range m.cfg.Sources {
+		sources = append(sources, sourceModel(s))
+	}
+	if err := m.store.SyncSources(ctx, sources); err != nil {
+		return err
+	}
+	var targets []store.Target
+	for _, t := range m.cfg.Targets {
+		targets = append(targets, store.Target{ID: t.ID, Publisher: t.Publisher})
+	}
+	return m.store.SyncTargets(ctx, targets)
+}
+
+func (m *Main) targetIDs(sourceID string) []string {
+	var ids []string
+	for _, t := range m.cfg.TargetsFor(sourceID) {
+		ids = append(ids, t.ID)
+	}
+	return ids
+}
+
+func sourceModel(s config.Source) model.Source {
+	return model.Source{ID: s.ID, Name: s.Name, URL: s.URL, Schedule: s.Schedule, Language: s.Language, Backfill: s.Backfill}
+}
+
+func fetchOptions(cfg *config.Config) feeds.Options {
+	ua := cfg.Fetch.UserAgent
+	if ua == "" {
+		ua = userAgent()
+	}
+	return feeds.Options{Timeout: cfg.Fetch.Timeout.D(), MaxBytes: cfg.Fetch.MaxBytes, UserAgent: ua}
+}
+
+// buildTargets makes one publisher per target; telegram targets share one
+// client (one token, one connection pool).
+func buildTargets(cfg *config.Config, stdout io.Writer) []dispatch.Target {
+	var tg *telegram.Client
+	var out []dispatch.Target
+	for _, t := range cfg.Targets {
+		dt := dispatch.Target{ID: t.ID, Template: t.Template, SummaryChars: t.SummaryChars}
+		switch t.Publisher {
+		case config.PublisherTelegram:
+			if tg == nil {
+				tg = telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D())
+			}
+			dt.Publisher = tg.Publisher(t.Chat, telegram.Options{DisableWebPagePreview: t.DisableWebPagePreview})
+		case config.PublisherMastodon:
+			dt.Publisher = mastodon.New(t.Server, t.Token.Value(), mastodon.Options{
+				Visibility: t.Visibility, Language: t.Language, Timeout: cfg.Delivery.Timeout.D(), UserAgent: userAgent()})
+		case config.PublisherConsole:
+			dt.Publisher = console.New(stdout, t.ID)
+		}
+		out = append(out, dt)
+	}
+	return out
+}
+
+// checkTemplates makes sure every target's template exists and renders.
+func checkTemplates(cfg *config.Config, set *templates.Set) error {
+	var problems []string
+	sample := model.Post{Title: "Title", Summary: []string{"Sentence."}, Link: "https://example.com/", SourceName: "Source",
+		Author: "Author", Published: time.Unix(0, 0), Tags: []string{"tag"}}
+	for i, t := range cfg.Targets {
+		if !set.Has(t.Template) {
+			problems = append(problems, fmt.Sprintf("targets[%d].template: %q not found (have %s)", i, t.Template, strings.Join(set.Names(), ", ")))
+			continue
+		}
+		if _, err := set.Render(t.Template, sample, templates.Limits{}); err != nil {
+			problems = append(problems, fmt.Sprintf("targets[%d].template: %v", i, err))
+		}
+	}
+	if len(problems) > 0 {
+		return &config.Error{Problems: problems}
+	}
+	return nil
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/crierhq/crier/internal/config"
+)
+
+// common holds the flags every config-reading command takes.
+type common struct {
+	config   string
+	logLevel string
+}
+
+func newFlags(name string, stderr io.Writer, env func(string) (string, bool)) (*flag.FlagSet, *common) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	c := &common{}
+	def := "crier.yaml"
+	if v, ok := env("CRIER_CONFIG"); ok && v != "" {
+		def = v
+	}
+	fs.StringVar(&c.config, "config", def, "configuration file (env CRIER_CONFIG)")
+	fs.StringVar(&c.logLevel, "log-level", "info", "debug, info, warn or error")
+	return fs, c
+}
+
+// load reads the config and reports problems the way an operator wants them:
+// every one, with its path, and no secret.
+func (c *common) load(stderr io.Writer, env func(string) (string, bool)) (*config.Config, bool) {
+	cfg, err := config.Load(c.config, env)
+	if err != nil {
+		var cerr *config.Error
+		if errors.As(err, &cerr) {
+			fmt.Fprintf(stderr, "crier: %s: %d problem(s):\n  %s\n", c.config, len(cerr.Problems), strings.Join(cerr.Problems, "\n  "))
+		} else {
+			fmt.Fprintf(stderr, "crier: %v\n", err)
+		}
+		return nil, false
+	}
+	return cfg, true
+}
+
+func (c *common) logger(stderr io.Writer) (*slog.Logger, error) {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return nil, fmt.Errorf("invalid --log-level %q", c.logLevel)
+	}
+	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lvl})), nil
+}

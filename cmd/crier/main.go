@@ -1,0 +1,63 @@
+// Command crier watches news feeds and posts summaries of new articles to
+// Telegram, Mastodon and the console.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is stamped at build time: -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+const usage = `crier watches news feeds and posts summaries of new articles.
+
+Usage:
+  crier run      --config FILE   poll on schedule and deliver until stopped (SIGINT/SIGTERM)
+  crier once     --config FILE   poll every source once, deliver what is pending, exit
+  crier preview  --config FILE [--items N] SOURCE_ID|FEED_URL
+                                 print what each target would receive; posts and records nothing
+  crier validate --config FILE [--print]
+                                 check the configuration; --print shows it with secrets redacted
+  crier version                  print the version
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.LookupEnv)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process: tests call it with their own streams and
+// environment. It returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "run":
+		return cmdRun(ctx, rest, stdout, stderr, env)
+	case "once":
+		return cmdOnce(ctx, rest, stdout, stderr, env)
+	case "preview":
+		return cmdPreview(ctx, rest, stdout, stderr, env)
+	case "validate":
+		return cmdValidate(rest, stdout, stderr, env)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "crier", fullVersion())
+		return 0
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "crier: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/crierhq/crier/internal/dispatch"
+)
+
+// Report is what one `once` pass did.
+type Report struct {
+	Polled, PollErrors, NewItems, Enqueued int
+	Delivery                               dispatch.Stats
+	Problems                               []string
+}
+
+// OK tells whether everything went well.
+func (r Report) OK() bool {
+	return len(r.Problems) == 0 && r.Delivery.Retried == 0 && r.Delivery.Failed == 0
+}
+
+func (r Report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "polled %d source(s), %d failed; %d new item(s), %d delivery(ies) queued; sent %d, to retry %d, failed %d",
+		r.Polled, r.PollErrors, r.NewItems, r.Enqueued, r.Delivery.Sent, r.Delivery.Retried, r.Delivery.Failed)
+	for _, p := range append(r.Problems, r.Delivery.Problems...) {
+		b.WriteString("\n  " + p)
+	}
+	return b.String()
+}
+
+// Once polls every source once, then delivers everything due.
+func (m *Main) Once(ctx context.Context) Report {
+	var rep Report
+	var mu sync.Mutex
+	sem := make(chan struct{}, m.cfg.Fetch.Concurrency)
+	var wg sync.WaitGroup
+	for _, s := range m.cfg.Sources {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			res, err := m.pipeline.Poll(ctx, sourceModel(s))
+			mu.Lock()
+			defer mu.Unlock()
+			rep.Polled++
+			rep.NewItems += res.New
+			rep.Enqueued += res.Enqueued
+			if err != nil {
+				rep.PollErrors++
+				rep.Problems = append(rep.Problems, err.Error())
+			}
+		}()
+	}
+	wg.Wait()
+	if _, err := m.dispatcher.Drain(ctx); err != nil {
+		rep.Problems = append(rep.Problems, "dispatch: "+err.Error())
+	}
+	rep.Delivery = m.dispatcher.TakeStats()
+	return rep
+}
+
+func cmdOnce(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
+	fs, c := newFlags("once", stderr, env)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	cfg, ok := c.load(stderr, env)
+	if !ok {
+		return 2
+	}
+	log, err := c.logger(stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "crier:", err)
+		return 2
+	}
+	m, err := Open(ctx, cfg, Deps{Stdout: stdout, Log: log})
+	if err != nil {
+		fmt.Fprintln(stderr, "crier:", err)
+		return 1
+	}
+	defer m.Close()
+	rep := m.Once(ctx)
+	fmt.Fprintln(stderr, "crier once:", rep)
+	if !rep.OK() {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/crierhq/crier/internal/config"
+	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/pipeline"
+	"github.com/crierhq/crier/templates"
+)
+
+func cmdPreview(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
+	fs, c := newFlags("preview", stderr, env)
+	n := fs.Int("items", 1, "how many of the newest items to show")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 || *n < 1 {
+		fmt.Fprintln(stderr, "usage: crier preview --config FILE [--items N] SOURCE_ID|FEED_URL")
+		return 2
+	}
+	cfg, ok := c.load(stderr, env)
+	if !ok {
+		return 2
+	}
+	if err := preview(ctx, cfg, fs.Arg(0), *n, stdout); err != nil {
+		fmt.Fprintln(stderr, "crier preview:", err)
+		return 1
+	}
+	return 0
+}
+
+// preview prints, for the newest items of a source (or any feed URL), the
+// message every target would receive. It opens no store and posts nothing.
+func preview(ctx context.Context, cfg *config.Config, arg string, n int, w io.Writer) error {
+	set, err := templates.New(cfg.Template)
+	if err != nil {
+		return err
+	}
+	if err := checkTemplates(cfg, set); err != nil {
+		return err
+	}
+	src, targets, err := previewSource(cfg, arg)
+	if err != nil {
+		return err
+	}
+	items, title, err := pipeline.Preview(ctx, feeds.NewFetcher(fetchOptions(cfg)), src, n)
+	if err != nil {
+		return err
+	}
+	if src.Name == "" {
+		src.Name = title
+	}
+	if len(items) == 0 {
+		fmt.Fprintf(w, "%s has no items\n", src.URL)
+		return nil
+	}
+	publishers := buildTargets(&config.Config{Telegram: cfg.Telegram, Delivery: cfg.Delivery, Targets: targets}, io.Discard)
+	for _, it := range items {
+		post := model.Post{Title: it.Title, Summary: it.Summary, Link: it.Link, SourceName: src.Name,
+			Author: it.Author, Published: it.Published, Tags: it.Tags}
+		for i, t := range publishers {
+			msg, err := set.Render(t.Template, post, templates.Limits{Fits: t.Publisher.Fits(ctx),
+				SummaryChars: t.SummaryChars, Location: cfg.Location})
+			fmt.Fprintf(w, "── %s (%s, %s) %s\n", t.ID, targets[i].Publisher, t.Template, strings.Repeat("─", 30))
+			if err != nil {
+				fmt.Fprintf(w, "cannot render: %v\n\n", err)
+				continue
+			}
+			fmt.Fprintf(w, "%s\n\n", msg.Text)
+		}
+	}
+	return nil
+}
+
+// previewSource resolves a source id of the config, or takes the argument as
+// a feed URL shown to every target.
+func previewSource(cfg *config.Config, arg string) (model.Source, []config.Target, error) {
+	if s, ok := cfg.SourceByID(arg); ok {
+		return sourceModel(s), cfg.TargetsFor(s.ID), nil
+	}
+	u, err := url.Parse(arg)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
+		return model.Source{}, nil, fmt.Errorf("%q is neither a source id of the config nor a feed URL", arg)
+	}
+	return model.Source{ID: "preview", URL: arg}, cfg.Targets, nil
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/crierhq/crier/internal/model"
+)
+
+// shutdownGrace bounds how long a stop waits for polls and sends in flight.
+const shutdownGrace = 30 * time.Second
+
+// Run polls every source on its schedule and delivers until ctx ends, then
+// stops claiming work, lets what is in flight finish and returns.
+func (m *Main) Run(ctx context.Context) error {
+	sched := cron.New(cron.WithLocation(m.cfg.Location), cron.WithChain(cron.Recover(cronLogger{m})))
+	sem := make(chan struct{}, m.cfg.Fetch.Concurrency)
+	var polls sync.WaitGroup // the start-up polls; cron tracks its own jobs
+	poll := func(src model.Source) {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		defer func() { <-sem }()
+		if _, err := m.pipeline.Poll(ctx, src); err == nil {
+			m.dispatcher.Wake()
+		}
+	}
+	for _, s := range m.cfg.Sources {
+		src := sourceModel(s)
+		spec := s.Schedule
+		if spec == "" {
+			spec = m.cfg.Schedule
+		}
+		// A slow source skips a tick rather than running twice at once.
+		job := cron.NewChain(cron.SkipIfStillRunning(cronLogger{m})).Then(cron.FuncJob(func() { poll(src) }))
+		if _, err := sched.AddJob(spec, job); err != nil {
+			return fmt.Errorf("schedule %s: %w", s.ID, err)
+		}
+	}
+	dispatched := make(chan struct{})
+	go func() {
+		defer close(dispatched)
+		m.dispatcher.Run(ctx)
+	}()
+	sched.Start()
+	m.log.Info("crier started", "version", fullVersion(), "sources", len(m.cfg.Sources), "targets", len(m.cfg.Targets))
+	// A first poll right away: nobody wants to wait for the first tick to
+	// learn that a feed URL is wrong.
+	for _, s := range m.cfg.Sources {
+		polls.Add(1)
+		go func() {
+			defer polls.Done()
+			poll(sourceModel(s))
+		}()
+	}
+	<-ctx.Done()
+	m.log.Info("stopping: waiting for polls and sends in flight", "grace", shutdownGrace)
+	stopped := sched.Stop()
+	done := make(chan struct{})
+	go func() {
+		<-stopped.Done()
+		polls.Wait()
+		<-dispatched
+		close(done)
+	}()
+	select {
+	case <-done:
+		m.log.Info("stopped cleanly")
+		return nil
+	case <-time.After(shutdownGrace):
+		return fmt.Errorf("stop: work still in flight after %s", shutdownGrace)
+	}
+}
+
+// cronLogger routes robfig/cron's messages to slog.
+type cronLogger struct{ m *Main }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.m.log.Debug("cron: "+msg, kv...) }
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.m.log.Error("cron: "+msg, append(kv, "err", err)...)
+}
+
+func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
+	fs, c := newFlags("run", stderr, env)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	cfg, ok := c.load(stderr, env)
+	if !ok {
+		return 2
+	}
+	log, err := c.logger(stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "crier:", err)
+		return 2
+	}
+	m, err := Open(ctx, cfg, Deps{Stdout: stdout, Log: log})
+	if err != nil {
+		fmt.Fprintln(stderr, "crier:", err)
+		return 1
+	}
+	defer m.Close()
+	if err := m.Run(ctx); err != nil {
+		fmt.Fprintln(stderr, "crier:", err)
+		return 1
+	}
+	return 0
+}
