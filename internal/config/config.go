@@ -10,8 +10,8 @@ type Config struct {
 	// Storage selects the store: "sqlite:PATH" (relative paths are resolved
 	// against the config file's directory).
 	Storage  string   `yaml:"storage"`
-	Schedule string   `yaml:"schedule"` // default cron expression for sources
-	Timezone string   `yaml:"timezone"` // IANA name the schedules run in
+	Schedule string   `yaml:"schedule"`  // default cron expression for sources
+	Timezone string   `yaml:"timezone"`  // IANA name the schedules run in
 	Template string   `yaml:"templates"` // optional directory overriding the embedded templates
 	Fetch    Fetch    `yaml:"fetch"`
 	Delivery Delivery `yaml:"delivery"`

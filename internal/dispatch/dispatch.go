@@ -56,7 +56,7 @@ type Options struct {
 	MaxAttempts int           // transient failures before giving up
 	BaseBackoff time.Duration
 	MaxBackoff  time.Duration
-	Poll        time.Duration // how often Run looks for due retries
+	Poll        time.Duration  // how often Run looks for due retries
 	Location    *time.Location // for dates in templates
 }
 

@@ -2,8 +2,8 @@ package feeds_test
 
 import (
 	"bufio"
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,10 +17,10 @@ import (
 const corpusDir = "../../../shared/testdata/feeds/feedparser"
 
 type corpusCase struct {
-	File        string            `json:"file"`
-	Headers     map[string]string `json:"http_headers"`
-	Complex     bool              `json:"complex"`
-	Assertions  []struct {
+	File       string            `json:"file"`
+	Headers    map[string]string `json:"http_headers"`
+	Complex    bool              `json:"complex"`
+	Assertions []struct {
 		Path  []any  `json:"path"`
 		Op    string `json:"op"`
 		Value any    `json:"value"`

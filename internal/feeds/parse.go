@@ -155,4 +155,3 @@ func declaresEncoding(data []byte) bool {
 	return bytes.HasPrefix(bytes.TrimLeft(head, "\ufeff \t\r\n"), []byte("<?xml")) && end > 0 &&
 		bytes.Contains(head[:end], []byte("encoding"))
 }
-
