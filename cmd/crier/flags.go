@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -52,4 +53,28 @@ func (c *common) logger(stderr io.Writer) (*slog.Logger, error) {
 		return nil, fmt.Errorf("invalid --log-level %q", c.logLevel)
 	}
 	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lvl})), nil
+}
+
+// openFromFlags parses a daemon command's flags, loads the config and wires
+// a Main. On failure it returns nil and the exit code, having said why.
+func openFromFlags(ctx context.Context, name string, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) (*Main, int) {
+	fs, c := newFlags(name, stderr, env)
+	if err := fs.Parse(args); err != nil {
+		return nil, 2
+	}
+	cfg, ok := c.load(stderr, env)
+	if !ok {
+		return nil, 2
+	}
+	log, err := c.logger(stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "crier:", err)
+		return nil, 2
+	}
+	m, err := Open(ctx, cfg, Deps{Stdout: stdout, Log: log})
+	if err != nil {
+		fmt.Fprintln(stderr, "crier:", err)
+		return nil, 1
+	}
+	return m, 0
 }

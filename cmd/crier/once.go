@@ -64,23 +64,9 @@ func (m *Main) Once(ctx context.Context) Report {
 }
 
 func cmdOnce(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
-	fs, c := newFlags("once", stderr, env)
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	cfg, ok := c.load(stderr, env)
-	if !ok {
-		return 2
-	}
-	log, err := c.logger(stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "crier:", err)
-		return 2
-	}
-	m, err := Open(ctx, cfg, Deps{Stdout: stdout, Log: log})
-	if err != nil {
-		fmt.Fprintln(stderr, "crier:", err)
-		return 1
+	m, code := openFromFlags(ctx, "once", args, stdout, stderr, env)
+	if m == nil {
+		return code
 	}
 	defer m.Close()
 	rep := m.Once(ctx)

@@ -62,8 +62,7 @@ func preview(ctx context.Context, cfg *config.Config, arg string, n int, w io.Wr
 	}
 	publishers := buildTargets(&config.Config{Telegram: cfg.Telegram, Delivery: cfg.Delivery, Targets: targets}, io.Discard)
 	for _, it := range items {
-		post := model.Post{Title: it.Title, Summary: it.Summary, Link: it.Link, SourceName: src.Name,
-			Author: it.Author, Published: it.Published, Tags: it.Tags}
+		post := model.PostOf(it, src.Name)
 		for i, t := range publishers {
 			msg, err := set.Render(t.Template, post, templates.Limits{Fits: t.Publisher.Fits(ctx),
 				SummaryChars: t.SummaryChars, Location: cfg.Location})

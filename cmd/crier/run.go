@@ -88,23 +88,9 @@ func (l cronLogger) Error(err error, msg string, kv ...any) {
 }
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) int {
-	fs, c := newFlags("run", stderr, env)
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	cfg, ok := c.load(stderr, env)
-	if !ok {
-		return 2
-	}
-	log, err := c.logger(stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "crier:", err)
-		return 2
-	}
-	m, err := Open(ctx, cfg, Deps{Stdout: stdout, Log: log})
-	if err != nil {
-		fmt.Fprintln(stderr, "crier:", err)
-		return 1
+	m, code := openFromFlags(ctx, "run", args, stdout, stderr, env)
+	if m == nil {
+		return code
 	}
 	defer m.Close()
 	if err := m.Run(ctx); err != nil {

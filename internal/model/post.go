@@ -28,3 +28,15 @@ type Message struct {
 	// IdempotencyKey lets a publisher make a resend harmless.
 	IdempotencyKey string
 }
+
+// PostOf is the post for an item of the named source. An item without a
+// title (some feeds have only descriptions) takes its first sentence as the
+// title, so no post opens with an empty headline.
+func PostOf(it Item, sourceName string) Post {
+	p := Post{Title: it.Title, Summary: it.Summary, Link: it.Link, SourceName: sourceName,
+		Author: it.Author, Published: it.Published, Tags: it.Tags}
+	if p.Title == "" && len(p.Summary) > 0 {
+		p.Title, p.Summary = p.Summary[0], p.Summary[1:]
+	}
+	return p
+}

@@ -57,6 +57,10 @@ type Result struct {
 func (p *Pipeline) Poll(ctx context.Context, src model.Source) (Result, error) {
 	log := p.log.With("source", src.ID)
 	res, err := p.poll(ctx, src)
+	if err != nil && ctx.Err() != nil {
+		// Stopping, not failing: the source did nothing wrong.
+		return res, fmt.Errorf("poll %s: %w", src.ID, ctx.Err())
+	}
 	if err != nil {
 		if rerr := p.store.RecordFetchError(context.WithoutCancel(ctx), src.ID, err.Error()); rerr != nil {
 			log.Error("record poll failure", "err", rerr)
