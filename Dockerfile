@@ -7,13 +7,19 @@ RUN go mod download
 COPY . .
 ARG VERSION=dev
 # Pure Go (modernc SQLite): a static binary that runs in an empty image.
-RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/crier ./cmd/crier
+# Time zones are embedded in it (time/tzdata).
+RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/usr/local/bin/crier ./cmd/crier \
+ && mkdir -p /out/data /out/etc/ssl/certs /out/etc/crier \
+ && cp /etc/ssl/certs/ca-certificates.crt /out/etc/ssl/certs/ \
+ && echo 'crier:x:65532:65532:crier:/data:/sbin/nologin' > /out/etc/passwd \
+ && echo 'crier:x:65532:' > /out/etc/group \
+ && chown -R 65532:65532 /out/data
 
-# distroless/static: CA certificates, /etc/passwd with a nonroot user, no shell.
-# Time zones are embedded in the binary (time/tzdata).
-FROM gcr.io/distroless/static-debian12:nonroot
-COPY --from=build /out/crier /usr/local/bin/crier
-USER nonroot:nonroot
+FROM scratch
+COPY --from=build /out/ /
+ENV PATH=/usr/local/bin
+USER 65532:65532
+WORKDIR /data
 VOLUME ["/data"]
-ENTRYPOINT ["/usr/local/bin/crier"]
+ENTRYPOINT ["crier"]
 CMD ["run", "--config", "/etc/crier/crier.yaml"]
