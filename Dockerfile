@@ -12,11 +12,12 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}"
  && mkdir -p /out/data /out/etc/ssl/certs /out/etc/crier \
  && cp /etc/ssl/certs/ca-certificates.crt /out/etc/ssl/certs/ \
  && echo 'crier:x:65532:65532:crier:/data:/sbin/nologin' > /out/etc/passwd \
- && echo 'crier:x:65532:' > /out/etc/group \
- && chown -R 65532:65532 /out/data
+ && echo 'crier:x:65532:' > /out/etc/group
 
 FROM scratch
-COPY --from=build /out/ /
+COPY --from=build /out/usr/ /usr/
+COPY --from=build /out/etc/ /etc/
+COPY --from=build --chown=65532:65532 /out/data/ /data/
 ENV PATH=/usr/local/bin
 USER 65532:65532
 WORKDIR /data
