@@ -9,15 +9,15 @@ import "time"
 type Config struct {
 	// Storage selects the store: "sqlite:PATH" (relative paths are resolved
 	// against the config file's directory).
-	Storage  string   `yaml:"storage"`
-	Schedule string   `yaml:"schedule"`  // default cron expression for sources
-	Timezone string   `yaml:"timezone"`  // IANA name the schedules run in
-	Template string   `yaml:"templates"` // optional directory overriding the embedded templates
-	Fetch    Fetch    `yaml:"fetch"`
-	Delivery Delivery `yaml:"delivery"`
-	Telegram Telegram `yaml:"telegram"`
-	Sources  []Source `yaml:"sources"`
-	Targets  []Target `yaml:"targets"`
+	Storage  string   `yaml:"storage,omitempty"`
+	Schedule string   `yaml:"schedule,omitempty"`  // default cron expression for sources
+	Timezone string   `yaml:"timezone,omitempty"`  // IANA name the schedules run in
+	Template string   `yaml:"templates,omitempty"` // optional directory overriding the embedded templates
+	Fetch    Fetch    `yaml:"fetch,omitempty"`
+	Delivery Delivery `yaml:"delivery,omitempty"`
+	Telegram Telegram `yaml:"telegram,omitempty"`
+	Sources  []Source `yaml:"sources,omitempty"`
+	Targets  []Target `yaml:"targets,omitempty"`
 
 	// Dir is the directory of the config file; relative paths are resolved
 	// against it during Load.
@@ -28,57 +28,57 @@ type Config struct {
 
 // Fetch tunes how feeds are downloaded.
 type Fetch struct {
-	Timeout   Duration `yaml:"timeout"`    // whole request, default 30s
-	MaxBytes  int64    `yaml:"max_bytes"`  // body cap after decompression, default 10 MiB
-	UserAgent string   `yaml:"user_agent"` // default "crier/VERSION (+https://github.com/crierhq/crier)"
+	Timeout   Duration `yaml:"timeout,omitempty"`    // whole request, default 30s
+	MaxBytes  int64    `yaml:"max_bytes,omitempty"`  // body cap after decompression, default 10 MiB
+	UserAgent string   `yaml:"user_agent,omitempty"` // default "crier/VERSION (+https://github.com/crierhq/crier)"
 	// Concurrency bounds the polls running at once, default 16.
-	Concurrency int `yaml:"concurrency"`
+	Concurrency int `yaml:"concurrency,omitempty"`
 }
 
 // Delivery tunes the outbox worker.
 type Delivery struct {
-	MaxAttempts int      `yaml:"max_attempts"` // transient failures before a delivery is failed, default 12
-	MaxBackoff  Duration `yaml:"max_backoff"`  // cap of the exponential backoff, default 30m
-	Timeout     Duration `yaml:"timeout"`      // one platform request, default 30s
+	MaxAttempts int      `yaml:"max_attempts,omitempty"` // transient failures before a delivery is failed, default 12
+	MaxBackoff  Duration `yaml:"max_backoff,omitempty"`  // cap of the exponential backoff, default 30m
+	Timeout     Duration `yaml:"timeout,omitempty"`      // one platform request, default 30s
 }
 
 // Telegram holds the bot's credentials, shared by every telegram target.
 type Telegram struct {
-	Token       Secret  `yaml:"token"`
-	TokenFile   string  `yaml:"token_file"`
-	APIEndpoint string  `yaml:"api_endpoint"` // fmt pattern with the token then the method
-	Admins      []int64 `yaml:"admins"`
+	Token       Secret  `yaml:"token,omitempty"`
+	TokenFile   string  `yaml:"token_file,omitempty"`
+	APIEndpoint string  `yaml:"api_endpoint,omitempty"` // fmt pattern with the token then the method
+	Admins      []int64 `yaml:"admins,omitempty"`
 }
 
 // Source is one feed to watch.
 type Source struct {
-	ID       string `yaml:"id"`
-	Name     string `yaml:"name"`
-	URL      string `yaml:"url"`
-	Schedule string `yaml:"schedule"`
-	Language string `yaml:"language"`
-	Backfill int    `yaml:"backfill"`
+	ID       string `yaml:"id,omitempty"`
+	Name     string `yaml:"name,omitempty"`
+	URL      string `yaml:"url,omitempty"`
+	Schedule string `yaml:"schedule,omitempty"`
+	Language string `yaml:"language,omitempty"`
+	Backfill int    `yaml:"backfill,omitempty"`
 }
 
 // Target is one place posts go to.
 type Target struct {
-	ID        string   `yaml:"id"`
-	Publisher string   `yaml:"publisher"` // telegram | mastodon | console
-	Sources   []string `yaml:"sources"`   // default: every source
-	Template  string   `yaml:"template"`  // default per publisher
+	ID        string   `yaml:"id,omitempty"`
+	Publisher string   `yaml:"publisher,omitempty"` // telegram | mastodon | console
+	Sources   []string `yaml:"sources,omitempty"`   // default: every source
+	Template  string   `yaml:"template,omitempty"`  // default per publisher
 	// SummaryChars caps the summary before the platform's own limit applies.
-	SummaryChars int `yaml:"summary_chars"`
+	SummaryChars int `yaml:"summary_chars,omitempty"`
 
 	// telegram
-	Chat                  string `yaml:"chat"` // "@channel" or a numeric chat id
-	DisableWebPagePreview bool   `yaml:"disable_web_page_preview"`
+	Chat                  string `yaml:"chat,omitempty"` // "@channel" or a numeric chat id
+	DisableWebPagePreview bool   `yaml:"disable_web_page_preview,omitempty"`
 
 	// mastodon
-	Server     string `yaml:"server"`
-	Token      Secret `yaml:"token"`
-	TokenFile  string `yaml:"token_file"`
-	Visibility string `yaml:"visibility"` // public | unlisted | private | direct
-	Language   string `yaml:"language"`
+	Server     string `yaml:"server,omitempty"`
+	Token      Secret `yaml:"token,omitempty"`
+	TokenFile  string `yaml:"token_file,omitempty"`
+	Visibility string `yaml:"visibility,omitempty"` // public | unlisted | private | direct
+	Language   string `yaml:"language,omitempty"`
 }
 
 // Publisher names.
