@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
+
 	"github.com/crierhq/crier/internal/model"
 )
 
@@ -73,9 +75,9 @@ func (s *Set) Render(name string, post model.Post, lim Limits) (model.Message, e
 	}
 	// Then the first sentence cut at a word boundary, as long as fits.
 	if len(sentences) > 0 {
-		words := strings.Fields(sentences[0])
-		text, err := longestFit(len(words)-1, func(n int) (string, bool, error) {
-			return try(post.Title, []string{cutWords(words, n)})
+		parts, sep := units(sentences[0])
+		text, err := longestFit(len(parts)-1, func(n int) (string, bool, error) {
+			return try(post.Title, []string{cut(parts, sep, n)})
 		})
 		if err != nil || text != "" {
 			return model.Message{Text: text, Format: format}, err
@@ -85,10 +87,17 @@ func (s *Set) Render(name string, post model.Post, lim Limits) (model.Message, e
 	if err != nil || ok {
 		return model.Message{Text: text, Format: format}, err
 	}
-	// The title alone is too long for the platform: shorten it.
-	words := strings.Fields(post.Title)
-	text, err = longestFit(len(words)-1, func(n int) (string, bool, error) {
-		return try(cutWords(words, n), nil)
+	// Still too long: an author line is the first thing to go...
+	if post.Author != "" {
+		post.Author = ""
+		if text, ok, err := try(post.Title, nil); err != nil || ok {
+			return model.Message{Text: text, Format: format}, err
+		}
+	}
+	// ...then the title is shortened, as a last resort.
+	parts, sep := units(post.Title)
+	text, err = longestFit(len(parts)-1, func(n int) (string, bool, error) {
+		return try(cut(parts, sep, n), nil)
 	})
 	if err != nil {
 		return model.Message{}, err
@@ -192,21 +201,32 @@ func capSummary(sentences []string, max int) []string {
 	return out
 }
 
-// cutWords keeps the first n words and marks the cut with an ellipsis.
-func cutWords(words []string, n int) string {
-	if n >= len(words) {
-		return strings.Join(words, " ")
+// units splits a text for cutting: into words, or into grapheme clusters
+// when it has no spaces to cut at (Chinese, Japanese, one giant token).
+func units(s string) (parts []string, sep string) {
+	if words := strings.Fields(s); len(words) > 1 {
+		return words, " "
 	}
-	w := strings.TrimRight(strings.Join(words[:n], " "), ",;:—–-")
-	return w + "…"
+	g := uniseg.NewGraphemes(strings.TrimSpace(s))
+	for g.Next() {
+		parts = append(parts, g.Str())
+	}
+	return parts, ""
+}
+
+// cut keeps the first n units and marks the cut with an ellipsis.
+func cut(parts []string, sep string, n int) string {
+	if n >= len(parts) {
+		return strings.Join(parts, sep)
+	}
+	return strings.TrimRight(strings.Join(parts[:n], sep), ",;:—–- ") + "…"
 }
 
 // truncateRunes cuts s to at most max runes at a word boundary, with "…".
 func truncateRunes(s string, max int) string {
-	words := strings.Fields(s)
-	for n := len(words) - 1; n >= 1; n-- {
-		c := cutWords(words, n)
-		if utf8.RuneCountInString(c) <= max {
+	parts, sep := units(s)
+	for n := len(parts) - 1; n >= 1; n-- {
+		if c := cut(parts, sep, n); utf8.RuneCountInString(c) <= max {
 			return c
 		}
 	}

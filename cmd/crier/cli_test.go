@@ -27,7 +27,7 @@ func TestPermanentFailureIsReportedOnceAndNotRetried(t *testing.T) {
 		t.Errorf("one target's failure stopped another")
 	}
 	code, _, errOut = w.crier("once", "--config", w.config)
-	if code != 0 || !strings.Contains(errOut, "sent 0, to retry 0, failed 0") {
+	if code != 0 || !strings.Contains(errOut, "sent 0, to retry 0, failed 0; 0 waiting") {
 		t.Errorf("failed delivery retried: exit %d\n%s", code, errOut)
 	}
 	assertNoSecrets(t, errOut)
@@ -164,6 +164,12 @@ func TestNetworkErrorsNeverLogTheToken(t *testing.T) {
 	code, out, errOut := w.crier("once", "--config", w.config, "--log-level", "debug")
 	if code == 0 || !strings.Contains(errOut, "to retry 1") || !strings.Contains(errOut, "bot<token>") {
 		t.Fatalf("exit %d, want a retry reported with the token masked:\n%s", code, errOut)
+	}
+	assertNoSecrets(t, out, errOut)
+	// The next pass, before the retry is due, still says a post is waiting.
+	code, out, errOut = w.crier("once", "--config", w.config)
+	if code == 0 || !strings.Contains(errOut, "1 waiting") {
+		t.Fatalf("exit %d with a post still waiting:\n%s", code, errOut)
 	}
 	assertNoSecrets(t, out, errOut)
 }

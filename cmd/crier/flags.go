@@ -64,7 +64,7 @@ func openFromFlags(ctx context.Context, name string, args []string, stdout, stde
 	}
 	cfg, ok := c.load(stderr, env)
 	if !ok {
-		return nil, 2
+		return nil, 1
 	}
 	log, err := c.logger(stderr)
 	if err != nil {

@@ -8,24 +8,28 @@ import (
 	"sync"
 
 	"github.com/crierhq/crier/internal/dispatch"
+	"github.com/crierhq/crier/internal/model"
 )
 
 // Report is what one `once` pass did.
 type Report struct {
 	Polled, PollErrors, NewItems, Enqueued int
 	Delivery                               dispatch.Stats
-	Problems                               []string
+	// Waiting counts deliveries still pending after the pass: retries whose
+	// time has not come, including those of earlier runs.
+	Waiting  int
+	Problems []string
 }
 
 // OK tells whether everything went well.
 func (r Report) OK() bool {
-	return len(r.Problems) == 0 && r.Delivery.Retried == 0 && r.Delivery.Failed == 0
+	return len(r.Problems) == 0 && r.Delivery.Retried == 0 && r.Delivery.Failed == 0 && r.Waiting == 0
 }
 
 func (r Report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "polled %d source(s), %d failed; %d new item(s), %d delivery(ies) queued; sent %d, to retry %d, failed %d",
-		r.Polled, r.PollErrors, r.NewItems, r.Enqueued, r.Delivery.Sent, r.Delivery.Retried, r.Delivery.Failed)
+	fmt.Fprintf(&b, "polled %d source(s), %d failed; %d new item(s), %d delivery(ies) queued; sent %d, to retry %d, failed %d; %d waiting",
+		r.Polled, r.PollErrors, r.NewItems, r.Enqueued, r.Delivery.Sent, r.Delivery.Retried, r.Delivery.Failed, r.Waiting)
 	for _, p := range append(r.Problems, r.Delivery.Problems...) {
 		b.WriteString("\n  " + p)
 	}
@@ -60,6 +64,13 @@ func (m *Main) Once(ctx context.Context) Report {
 		rep.Problems = append(rep.Problems, "dispatch: "+err.Error())
 	}
 	rep.Delivery = m.dispatcher.TakeStats()
+	counts, err := m.store.DeliveryCounts(context.WithoutCancel(ctx))
+	if err != nil {
+		rep.Problems = append(rep.Problems, "count deliveries: "+err.Error())
+	}
+	for _, t := range m.cfg.Targets {
+		rep.Waiting += counts[t.ID][model.DeliveryPending] + counts[t.ID][model.DeliverySending]
+	}
 	return rep
 }
 

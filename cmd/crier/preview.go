@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/crierhq/crier/internal/config"
@@ -26,7 +27,7 @@ func cmdPreview(ctx context.Context, args []string, stdout, stderr io.Writer, en
 	}
 	cfg, ok := c.load(stderr, env)
 	if !ok {
-		return 2
+		return 1
 	}
 	if err := preview(ctx, cfg, fs.Arg(0), *n, stdout); err != nil {
 		fmt.Fprintln(stderr, "crier preview:", err)
@@ -86,6 +87,15 @@ func previewSource(cfg *config.Config, arg string) (model.Source, []config.Targe
 	u, err := url.Parse(arg)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
 		return model.Source{}, nil, fmt.Errorf("%q is neither a source id of the config nor a feed URL", arg)
+	}
+	if u.Scheme == "file" && u.Opaque != "" {
+		// file:relative/path on the command line is relative to where
+		// the command runs.
+		abs, err := filepath.Abs(filepath.FromSlash(u.Opaque))
+		if err != nil {
+			return model.Source{}, nil, err
+		}
+		arg = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 	}
 	return model.Source{ID: "preview", URL: arg}, cfg.Targets, nil
 }

@@ -12,9 +12,6 @@ import (
 	"github.com/crierhq/crier/internal/model"
 )
 
-// shutdownGrace bounds how long a stop waits for polls and sends in flight.
-const shutdownGrace = 30 * time.Second
-
 // Run polls every source on its schedule and delivers until ctx ends, then
 // stops claiming work, lets what is in flight finish and returns.
 func (m *Main) Run(ctx context.Context) error {
@@ -61,6 +58,9 @@ func (m *Main) Run(ctx context.Context) error {
 		}()
 	}
 	<-ctx.Done()
+	// In-flight polls end with ctx; a send in flight may take its full
+	// timeout after a limit check of at most 10s.
+	shutdownGrace := m.cfg.Delivery.Timeout.D() + 20*time.Second
 	m.log.Info("stopping: waiting for polls and sends in flight", "grace", shutdownGrace)
 	stopped := sched.Stop()
 	done := make(chan struct{})

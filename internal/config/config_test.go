@@ -241,3 +241,25 @@ targets:
 		t.Errorf("error echoes a secret: %v", err)
 	}
 }
+
+func TestTypeErrorsNeverEchoEnvironmentValues(t *testing.T) {
+	doc := `
+telegram:
+  token: x
+  admins:
+    - "${SECRET}"
+    - notanumber
+sources: [{id: a, url: "https://e.com/"}]
+targets: [{id: c, publisher: telegram, chat: "@chan_nel"}]
+`
+	_, err := config.Parse([]byte(doc), "/x", env(map[string]string{"SECRET": "mastodon-secret-token-value"}))
+	if err == nil {
+		t.Fatal("want a type error")
+	}
+	if strings.Contains(err.Error(), "mastodo") {
+		t.Errorf("error echoes an environment value: %v", err)
+	}
+	if !strings.Contains(err.Error(), "a value from the environment") || !strings.Contains(err.Error(), "notanumber") {
+		t.Errorf("error lost its detail: %v", err)
+	}
+}

@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -11,11 +13,11 @@ import (
 // happens on parsed YAML, not on the raw text, so a value holding YAML syntax
 // (a token with '#' or ': ') cannot change the document's structure. "$$"
 // stands for a literal "$".
-func expandNode(n *yaml.Node, path string, lookup func(string) (string, bool), errs *problems) {
+func expandNode(n *yaml.Node, path string, lookup func(string) (string, bool), errs *problems, expanded map[int]bool) {
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
-			expandNode(c, path, lookup, errs)
+			expandNode(c, path, lookup, errs, expanded)
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -24,11 +26,11 @@ func expandNode(n *yaml.Node, path string, lookup func(string) (string, bool), e
 			if path != "" {
 				p = path + "." + key
 			}
-			expandNode(n.Content[i+1], p, lookup, errs)
+			expandNode(n.Content[i+1], p, lookup, errs, expanded)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			expandNode(c, fmt.Sprintf("%s[%d]", path, i), lookup, errs)
+			expandNode(c, fmt.Sprintf("%s[%d]", path, i), lookup, errs, expanded)
 		}
 	case yaml.ScalarNode:
 		if !strings.Contains(n.Value, "$") {
@@ -40,6 +42,7 @@ func expandNode(n *yaml.Node, path string, lookup func(string) (string, bool), e
 			return
 		}
 		if v != n.Value {
+			expanded[n.Line] = true
 			// Let YAML resolve the expanded value again, so "${ADMIN_ID}"
 			// can fill an integer field; string fields still get the text.
 			n.Tag = ""
@@ -97,4 +100,20 @@ func validEnvName(name string) bool {
 		}
 	}
 	return true
+}
+
+var typeErrValue = regexp.MustCompile("^line (\\d+): (cannot unmarshal \\S+) `[^`]*`")
+
+// scrubTypeError removes the value yaml quotes in a type error when it came
+// from the environment: it may be a secret put in the wrong field.
+func scrubTypeError(msg string, expanded map[int]bool) string {
+	m := typeErrValue.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	line, _ := strconv.Atoi(m[1])
+	if !expanded[line] {
+		return msg
+	}
+	return "line " + m[1] + ": " + m[2] + " (a value from the environment)" + msg[len(m[0]):]
 }

@@ -49,7 +49,8 @@ func Parse(data []byte, dir string, lookupEnv func(string) (string, bool)) (*Con
 	if len(doc.Content) == 0 {
 		return nil, &Error{Problems: []string{"the file is empty"}}
 	}
-	expandNode(&doc, "", lookupEnv, &errs)
+	expanded := map[int]bool{}
+	expandNode(&doc, "", lookupEnv, &errs, expanded)
 
 	cfg := &Config{Dir: dir}
 	if err := doc.Decode(cfg); err != nil {
@@ -58,7 +59,7 @@ func Parse(data []byte, dir string, lookupEnv func(string) (string, bool)) (*Con
 			return nil, &Error{Problems: append(errs, yamlMessage(err))}
 		}
 		for _, m := range te.Errors {
-			errs = append(errs, m)
+			errs = append(errs, scrubTypeError(m, expanded))
 		}
 	}
 	cfg.applyDefaults()

@@ -26,11 +26,11 @@ type Publisher interface {
 
 // Store is the part of the store the dispatcher uses.
 type Store interface {
-	ClaimDeliveries(ctx context.Context, limit, perTarget int, lease time.Duration) ([]model.Delivery, error)
-	MarkSent(ctx context.Context, id int64, remoteID string) error
-	MarkRetry(ctx context.Context, id int64, next time.Time, reason string) error
-	MarkFailed(ctx context.Context, id int64, reason string) error
-	Release(ctx context.Context, ids []int64) error
+	ClaimDeliveries(ctx context.Context, targets []string, limit, perTarget int, lease time.Duration) ([]model.Delivery, error)
+	MarkSent(ctx context.Context, d model.Delivery, remoteID string) error
+	MarkRetry(ctx context.Context, d model.Delivery, next time.Time, reason string, countAttempt bool) error
+	MarkFailed(ctx context.Context, d model.Delivery, reason string) error
+	Release(ctx context.Context, ds []model.Delivery) error
 }
 
 // Renderer turns a post into a target's message.
@@ -51,7 +51,7 @@ type Options struct {
 	Batch       int           // deliveries claimed per round
 	PerTarget   int           // of which at most this many per target
 	Parallel    int           // targets served at once
-	Lease       time.Duration // how long a claim holds; must exceed a send
+	Lease       time.Duration // how long a claim holds (default: long enough for a whole per-target batch)
 	SendTimeout time.Duration // one platform request
 	MaxAttempts int           // transient failures before giving up
 	BaseBackoff time.Duration
@@ -76,7 +76,9 @@ func (o *Options) defaults() {
 	def(&o.Parallel, 16)
 	def(&o.MaxAttempts, 12)
 	defD(&o.SendTimeout, 30*time.Second)
-	defD(&o.Lease, 5*time.Minute)
+	// A worker sends its claimed batch one by one, each send preceded at
+	// most by the limit check: the lease must outlast all of them.
+	defD(&o.Lease, max(5*time.Minute, time.Duration(o.PerTarget)*2*o.SendTimeout+time.Minute))
 	defD(&o.BaseBackoff, 5*time.Second)
 	defD(&o.MaxBackoff, 30*time.Minute)
 	defD(&o.Poll, 5*time.Second)
@@ -87,6 +89,7 @@ type Dispatcher struct {
 	store   Store
 	render  Renderer
 	targets map[string]Target
+	ids     []string // the targets this process serves, the only ones it claims
 	opts    Options
 	log     *slog.Logger
 	now     func() time.Time
@@ -104,10 +107,12 @@ func New(st Store, r Renderer, targets []Target, opts Options, log *slog.Logger,
 		now = time.Now
 	}
 	byID := map[string]Target{}
+	var ids []string
 	for _, t := range targets {
 		byID[t.ID] = t
+		ids = append(ids, t.ID)
 	}
-	return &Dispatcher{store: st, render: r, targets: byID, opts: opts, log: log, now: now,
+	return &Dispatcher{store: st, render: r, targets: byID, ids: ids, opts: opts, log: log, now: now,
 		wake: make(chan struct{}, 1), jitter: defaultJitter}
 }
 

@@ -239,3 +239,51 @@ func TestCancelReleasesUnsent(t *testing.T) {
 		t.Errorf("after restart %v", got)
 	}
 }
+
+// countingStore counts the non-empty claims.
+type countingStore struct {
+	*sqlite.Store
+	claims []int
+}
+
+func (c *countingStore) ClaimDeliveries(ctx context.Context, targets []string, limit, per int, lease time.Duration) ([]model.Delivery, error) {
+	ds, err := c.Store.ClaimDeliveries(ctx, targets, limit, per, lease)
+	if len(ds) > 0 {
+		c.claims = append(c.claims, len(ds))
+	}
+	return ds, err
+}
+
+func TestNoSendOutlivesTheLease(t *testing.T) {
+	e := setup(t, dispatch.Options{}, "k1", "k2", "k3")
+	cs := &countingStore{Store: e.store}
+	tmpl, _ := templates.New("")
+	pub := &scripted{}
+	// Each send takes four minutes of a ten-minute lease; a send may take
+	// up to two, plus the one-minute margin.
+	pub.onSend = func() { e.clock.Advance(4 * time.Minute) }
+	d := dispatch.New(cs, tmpl, []dispatch.Target{{ID: "a", Template: "console.txt.tmpl", Publisher: pub}},
+		dispatch.Options{Lease: 10 * time.Minute, SendTimeout: 2 * time.Minute}, slog.New(slog.NewTextHandler(io.Discard, nil)), e.clock.Now)
+	d.Drain(ctx)
+	// k1 starts at 0, k2 at 4; k3 would start at 8 and might end after
+	// the lease, so it is released and claimed afresh.
+	if len(pub.sent) != 3 || len(cs.claims) != 2 || cs.claims[0] != 3 || cs.claims[1] != 1 {
+		t.Fatalf("sent %d, claims %v; want 3 sent over claims [3 1]", len(pub.sent), cs.claims)
+	}
+	if c := e.counts(t); c["a"][model.DeliverySent] != 3 || c["a"][model.DeliverySending] != 0 {
+		t.Errorf("counts %v", c)
+	}
+}
+
+func TestRateLimitsDoNotUseUpAttempts(t *testing.T) {
+	e := setup(t, dispatch.Options{MaxAttempts: 2}, "k1")
+	limited := &model.PublishError{RetryAfter: time.Second, Reason: "429"}
+	e.pubs["a"].script = []error{limited, limited, limited, limited}
+	for i := 0; i < 6; i++ {
+		e.d.Drain(ctx)
+		e.clock.Advance(3 * time.Second)
+	}
+	if c := e.counts(t); c["a"][model.DeliverySent] != 1 || c["a"][model.DeliveryFailed] != 0 {
+		t.Errorf("counts %v, want sent after four rate limits", c)
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/templates"
 )
 
@@ -43,7 +45,7 @@ func (d *Dispatcher) TakeStats() Stats {
 func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 	total := 0
 	for ctx.Err() == nil {
-		batch, err := d.store.ClaimDeliveries(ctx, d.opts.Batch, d.opts.PerTarget, d.opts.Lease)
+		batch, err := d.store.ClaimDeliveries(ctx, d.ids, d.opts.Batch, d.opts.PerTarget, d.opts.Lease)
 		if err != nil {
 			return total, err
 		}
@@ -83,21 +85,15 @@ func (d *Dispatcher) sendBatch(ctx context.Context, batch []model.Delivery) {
 func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 	// Bookkeeping must land even when ctx was cancelled mid-send.
 	bg := context.WithoutCancel(ctx)
-	target, ok := d.targets[queue[0].TargetID]
-	if !ok {
-		// Claimed for a target this process does not know (another
-		// replica's newer config); leave it for them.
-		d.release(bg, queue)
-		return
-	}
-	var fits func(string) bool
-	if target.Publisher != nil {
-		fctx, cancel := context.WithTimeout(bg, d.opts.SendTimeout)
-		fits = target.Publisher.Fits(fctx)
-		cancel()
-	}
+	target := d.targets[queue[0].TargetID] // only our targets are claimed
+	// The limit check may ask the platform once; it must not hold a stop.
+	fctx, cancel := context.WithTimeout(bg, min(d.opts.SendTimeout, 10*time.Second))
+	fits := target.Publisher.Fits(fctx)
+	cancel()
 	for i, dl := range queue {
-		if ctx.Err() != nil {
+		// Stop when asked to, and never start a send that could outlive
+		// the lease: another worker may take the delivery after it.
+		if ctx.Err() != nil || d.now().Add(d.opts.SendTimeout+time.Minute).After(dl.LeaseUntil) {
 			d.release(bg, queue[i:])
 			return
 		}
@@ -112,11 +108,7 @@ func (d *Dispatcher) release(ctx context.Context, ds []model.Delivery) {
 	if len(ds) == 0 {
 		return
 	}
-	ids := make([]int64, len(ds))
-	for i, dl := range ds {
-		ids[i] = dl.ID
-	}
-	if err := d.store.Release(ctx, ids); err != nil {
+	if err := d.store.Release(ctx, ds); err != nil {
 		d.log.Error("release deliveries", "err", err, "target", ds[0].TargetID)
 	}
 }
@@ -135,7 +127,7 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 	remoteID, err := t.Publisher.Publish(sctx, msg)
 	cancel()
 	if err == nil {
-		if err := d.store.MarkSent(ctx, dl.ID, remoteID); err != nil {
+		if err := d.recordSent(ctx, dl, remoteID); err != nil {
 			// The post is out; only its record failed. The lease will
 			// expire and the platform may see it again: log loudly.
 			log.Error("posted but not recorded", "remote_id", remoteID, "err", err)
@@ -154,12 +146,15 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 		d.fail(ctx, log, dl, reason)
 		return true
 	}
-	if dl.Attempts+1 >= d.opts.MaxAttempts {
+	// A platform that only asks us to wait (a rate limit, a token being
+	// fixed) does not use up the delivery's attempts.
+	waitAsked := pe != nil && pe.RetryAfter > 0
+	if !waitAsked && dl.Attempts+1 >= d.opts.MaxAttempts {
 		d.fail(ctx, log, dl, fmt.Sprintf("gave up after %d attempts: %s", dl.Attempts+1, reason))
 		return true
 	}
 	wait := d.backoff(dl.Attempts, err)
-	if err := d.store.MarkRetry(ctx, dl.ID, d.now().Add(wait), reason); err != nil {
+	if err := d.store.MarkRetry(ctx, dl, d.now().Add(wait), reason, !waitAsked); err != nil {
 		log.Error("record retry", "err", err)
 	}
 	log.Warn("send failed, will retry", "reason", reason, "retry_in", wait.Round(1e9).String(), "attempt", dl.Attempts+1)
@@ -173,7 +168,7 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 func (d *Dispatcher) fail(ctx context.Context, log interface {
 	Error(string, ...any)
 }, dl model.Delivery, reason string) {
-	if err := d.store.MarkFailed(ctx, dl.ID, reason); err != nil {
+	if err := d.store.MarkFailed(ctx, dl, reason); err != nil {
 		log.Error("record failure", "err", err)
 	}
 	log.Error("delivery failed", "reason", reason)
@@ -187,4 +182,18 @@ func (d *Dispatcher) count(f func(*Stats)) {
 	d.mu.Lock()
 	f(&d.stats)
 	d.mu.Unlock()
+}
+
+// recordSent marks a delivery sent, retrying a busy or briefly unavailable
+// store: once the platform has the post, losing its record means sending it
+// again when the lease expires.
+func (d *Dispatcher) recordSent(ctx context.Context, dl model.Delivery, remoteID string) error {
+	var err error
+	for attempt, wait := 0, 100*time.Millisecond; attempt < 6; attempt, wait = attempt+1, wait*2 {
+		if err = d.store.MarkSent(ctx, dl, remoteID); err == nil || errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		time.Sleep(wait)
+	}
+	return err
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -244,5 +245,32 @@ func TestTitleCleaning(t *testing.T) {
 				t.Errorf("title %q -> %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestStrayInvalidByteKeepsTheFeed(t *testing.T) {
+	doc := []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>T</title>" +
+		"<item><guid>1</guid><title>Caf\xe9 reopens</title></item><item><guid>2</guid><title>Fine</title></item></channel></rss>")
+	f, err := feeds.Parse(doc, "application/rss+xml", "https://e.example/")
+	if err != nil || len(f.Items) != 2 || f.Items[0].Title != "Caf\uFFFD reopens" {
+		t.Fatalf("err %v, feed %+v", err, f)
+	}
+	// A declared legacy encoding is left to the decoder, not "repaired".
+	latin := []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf\xe9</title></channel></rss>")
+	if f, err := feeds.Parse(latin, "", "https://e.example/"); err != nil || f.Title != "Café" {
+		t.Fatalf("latin-1: %v %+v", err, f)
+	}
+}
+
+func TestFetchRefusesSpecialFiles(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal("mkfifo:", err)
+	}
+	f := feeds.NewFetcher(feeds.Options{})
+	for _, path := range []string{fifo, "/dev/zero"} {
+		if _, err := f.Fetch(context.Background(), "file://"+path, model.FetchState{}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("%s: %v", path, err)
+		}
 	}
 }

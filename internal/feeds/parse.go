@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"mime"
 	"net/url"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
@@ -122,36 +124,56 @@ func resolve(base *url.URL, link string) string {
 }
 
 // toUTF8 applies the HTTP charset when the document does not declare one
-// itself; gofeed handles the XML declaration.
+// itself (gofeed handles the XML declaration), and replaces invalid bytes in
+// a UTF-8 document: one stray byte must not cost the whole feed.
 func toUTF8(data []byte, contentType string) []byte {
+	declared := declaredEncoding(data)
+	if declared == "" {
+		if cs := httpCharset(contentType); cs != "" && cs != "utf-8" && cs != "utf8" {
+			if r, err := charset.NewReaderLabel(cs, bytes.NewReader(data)); err == nil {
+				var buf bytes.Buffer
+				if _, err := buf.ReadFrom(r); err == nil {
+					return buf.Bytes()
+				}
+			}
+			return data
+		}
+	}
+	if (declared == "" || declared == "utf-8" || declared == "utf8") && !utf16BOM(data) && !utf8.Valid(data) {
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	return data
+}
+
+func httpCharset(contentType string) string {
 	if contentType == "" {
-		return data
+		return ""
 	}
 	_, params, err := mime.ParseMediaType(contentType)
 	if err != nil {
-		return data
+		return ""
 	}
-	cs := strings.ToLower(params["charset"])
-	if cs == "" || cs == "utf-8" || cs == "utf8" || declaresEncoding(data) {
-		return data
-	}
-	r, err := charset.NewReaderLabel(cs, bytes.NewReader(data))
-	if err != nil {
-		return data
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(r); err != nil {
-		return data
-	}
-	return buf.Bytes()
+	return strings.ToLower(params["charset"])
 }
 
-func declaresEncoding(data []byte) bool {
-	head := data
-	if len(head) > 200 {
-		head = head[:200]
+func utf16BOM(data []byte) bool {
+	return bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe})
+}
+
+var encodingAttr = regexp.MustCompile(`encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+
+// declaredEncoding is the lower-cased encoding of the XML declaration, if any.
+func declaredEncoding(data []byte) string {
+	head := bytes.TrimLeft(data[:min(len(data), 256)], "\ufeff \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<?xml")) {
+		return ""
 	}
 	end := bytes.Index(head, []byte("?>"))
-	return bytes.HasPrefix(bytes.TrimLeft(head, "\ufeff \t\r\n"), []byte("<?xml")) && end > 0 &&
-		bytes.Contains(head[:end], []byte("encoding"))
+	if end < 0 {
+		return ""
+	}
+	if m := encodingAttr.FindSubmatch(head[:end]); m != nil {
+		return strings.ToLower(string(m[1]))
+	}
+	return ""
 }

@@ -28,6 +28,9 @@ type Delivery struct {
 	LastError  string
 	SourceName string
 	Item       Item
+	// Claim fences the worker's lease: recording an outcome requires it.
+	Claim      int64
+	LeaseUntil time.Time
 }
 
 // IdempotencyKey is stable for one (target, source, item) whatever the store's

@@ -27,8 +27,8 @@ type Store interface {
 	// SyncSources upserts the configured sources (name, URL); rows of
 	// sources that left the config are kept with their history.
 	SyncSources(ctx context.Context, sources []model.Source) error
-	// SyncTargets upserts the configured targets; targets no longer listed
-	// become inactive and their deliveries are not claimed until they return.
+	// SyncTargets upserts the configured targets. Targets that left the
+	// config keep their rows and deliveries, in case they come back.
 	SyncTargets(ctx context.Context, targets []Target) error
 
 	// FetchState returns what was remembered of the source's last polls.
@@ -49,21 +49,26 @@ type Store interface {
 	// deliveries were created (0 if the item was already queued).
 	EnqueueDeliveries(ctx context.Context, itemID int64, summary []string, targetIDs []string) (int, error)
 
-	// ClaimDeliveries leases due deliveries for sending: pending ones whose
-	// time has come and sending ones whose lease expired, at most perTarget
-	// per target, and never a delivery queued behind an earlier unsent one of
-	// the same target (posts keep their order). They come back ordered by
-	// target, then enqueue order.
-	ClaimDeliveries(ctx context.Context, limit, perTarget int, lease time.Duration) ([]model.Delivery, error)
+	// ClaimDeliveries leases due deliveries of the named targets for
+	// sending: pending ones whose time has come and sending ones whose lease
+	// expired, at most perTarget per target, and never a delivery queued
+	// behind an earlier unsent one of the same target (posts keep their
+	// order). They come back ordered by target, then enqueue order, each
+	// with its claim token and lease end.
+	ClaimDeliveries(ctx context.Context, targets []string, limit, perTarget int, lease time.Duration) ([]model.Delivery, error)
 	// MarkSent records that the platform accepted the post.
-	MarkSent(ctx context.Context, id int64, remoteID string) error
-	// MarkRetry returns a delivery to pending, due at next.
-	MarkRetry(ctx context.Context, id int64, next time.Time, reason string) error
+	MarkSent(ctx context.Context, d model.Delivery, remoteID string) error
+	// MarkRetry returns a delivery to pending, due at next; countAttempt is
+	// false when the platform only asked to wait (a rate limit).
+	MarkRetry(ctx context.Context, d model.Delivery, next time.Time, reason string, countAttempt bool) error
 	// MarkFailed gives up on a delivery.
-	MarkFailed(ctx context.Context, id int64, reason string) error
+	MarkFailed(ctx context.Context, d model.Delivery, reason string) error
 	// Release returns claimed deliveries to pending without counting an
 	// attempt (a worker stopping, or keeping a target's order).
-	Release(ctx context.Context, ids []int64) error
+	Release(ctx context.Context, ds []model.Delivery) error
+	// The Mark and Release methods return ErrNotFound when the claim is no
+	// longer the caller's (its lease expired and another worker took it).
+
 	// DeliveryCounts counts deliveries by target and state.
 	DeliveryCounts(ctx context.Context) (map[string]map[model.DeliveryState]int, error)
 

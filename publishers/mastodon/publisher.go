@@ -72,6 +72,10 @@ func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, err
 	return string(st.ID), nil
 }
 
+// credentialsRetry is how often posts are retried while the instance
+// rejects crier's credentials.
+const credentialsRetry = 10 * time.Minute
+
 func classify(err error) error {
 	var rl *RateLimitError
 	if errors.As(err, &rl) {
@@ -80,7 +84,14 @@ func classify(err error) error {
 	var api *gomastodon.APIError
 	if errors.As(err, &api) {
 		pe := &model.PublishError{Reason: fmt.Sprintf("mastodon %d: %s", api.StatusCode, api.Message), Err: err}
-		pe.Permanent = api.StatusCode >= 400 && api.StatusCode < 500 && api.StatusCode != http.StatusRequestTimeout
+		switch code := api.StatusCode; {
+		case code == http.StatusUnauthorized || code == http.StatusForbidden || code == http.StatusNotFound:
+			// A revoked token or a wrong server URL: the operator's to fix.
+			// Posts wait for it without using up their attempts.
+			pe.RetryAfter = credentialsRetry
+		case code >= 400 && code < 500 && code != http.StatusRequestTimeout:
+			pe.Permanent = true // 422: the status itself is refused
+		}
 		return pe
 	}
 	return &model.PublishError{Reason: "mastodon: " + err.Error(), Err: err}

@@ -87,8 +87,9 @@ func TestErrorsClassified(t *testing.T) {
 		t.Errorf("too long: %v", err)
 	}
 	bad := mastodon.New(srv.URL(), "wrong-token", mastodon.Options{})
-	if _, err := bad.Publish(ctx, msg("x", "b")); !model.IsPermanent(err) || !strings.Contains(err.Error(), "401") {
-		t.Errorf("bad token: %v", err)
+	_, err = bad.Publish(ctx, msg("x", "b"))
+	if !errors.As(err, &pe) || pe.Permanent || pe.RetryAfter < time.Minute || !strings.Contains(err.Error(), "401") {
+		t.Errorf("bad token: %v, want a long wait, not a failure", err)
 	}
 	srv.FailNext("/api/v1/statuses", mastodonapi.Fault{Status: 503})
 	if _, err := p.Publish(ctx, msg("x", "c")); err == nil || model.IsPermanent(err) {

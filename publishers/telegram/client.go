@@ -27,7 +27,12 @@ type Client struct {
 // the API (token, then method); timeout bounds every request, since the
 // default http.Client has none.
 func NewClient(token, endpoint string, timeout time.Duration) *Client {
-	hc := &http.Client{Timeout: timeout}
+	hc := &http.Client{
+		Timeout: timeout,
+		// The Bot API never redirects; following one would carry the
+		// token, in the path, to wherever it points.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return errors.New("redirect refused") },
+	}
 	bot := &tgbotapi.BotAPI{Token: token, Client: hc, Buffer: 100}
 	bot.SetAPIEndpoint(endpoint)
 	return &Client{bot: bot, http: hc, token: token}
@@ -58,16 +63,29 @@ func (c *Client) redact(err error) error {
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		return &url.Error{Op: ue.Op, URL: strings.ReplaceAll(ue.URL, c.token, "<token>"), Err: redactedErr(ue.Err, c.token)}
+		return &url.Error{Op: ue.Op, URL: maskToken(ue.URL, c.token), Err: redactedErr(ue.Err, c.token)}
 	}
 	return redactedErr(err, c.token)
 }
 
 func redactedErr(err error, token string) error {
-	if err == nil || !strings.Contains(err.Error(), token) {
+	if err == nil {
 		return err
 	}
-	return &redacted{msg: strings.ReplaceAll(err.Error(), token, "<token>"), err: err}
+	msg := maskToken(err.Error(), token)
+	if msg == err.Error() {
+		return err
+	}
+	return &redacted{msg: msg, err: err}
+}
+
+// maskToken hides the token as written and in its escaped forms (a URL may
+// carry ':' as %3A).
+func maskToken(s, token string) string {
+	for _, form := range []string{token, url.PathEscape(token), url.QueryEscape(token), strings.ReplaceAll(token, ":", "%3a")} {
+		s = strings.ReplaceAll(s, form, "<token>")
+	}
+	return s
 }
 
 // redacted keeps the chain for errors.Is (timeouts, cancellation) while its

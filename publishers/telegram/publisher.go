@@ -71,6 +71,10 @@ func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, err
 	return strconv.Itoa(sent.MessageID), nil
 }
 
+// credentialsRetry is how often posts are retried while the platform
+// rejects crier's credentials.
+const credentialsRetry = 10 * time.Minute
+
 // classify turns a Bot API failure into a model.PublishError.
 func classify(err error) error {
 	var api *tgbotapi.Error
@@ -79,10 +83,15 @@ func classify(err error) error {
 		switch {
 		case api.Code == 429:
 			pe.RetryAfter = time.Duration(api.RetryAfter) * time.Second
+		case api.Code == 401 || api.Code == 404:
+			// The token (or the endpoint) is wrong for every chat alike:
+			// an operator's mistake to fix, not a reason to drop posts.
+			// Wait for it without using up attempts.
+			pe.RetryAfter = credentialsRetry
 		case api.Code >= 500:
 		default:
-			// 400 (bad text, chat not found, migrated group), 401, 403:
-			// the same request would fail again.
+			// 400 (bad text, chat not found, migrated group), 403 (blocked,
+			// not a member): the same request would fail again.
 			pe.Permanent = true
 		}
 		return pe

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -146,5 +148,33 @@ func TestFitsCountsVisibleText(t *testing.T) {
 	}
 	if fits(strings.Repeat("😀", 2049)) {
 		t.Error("non-BMP characters should count twice (safe over-estimate)")
+	}
+}
+
+func TestWrongTokenWaitsInsteadOfFailing(t *testing.T) {
+	srv, _ := setup(t, telegramapi.Limits{Disabled: true})
+	c := telegram.NewClient("999:wrongwrongwrongwrongwrongwrong_x", srv.Endpoint(), time.Second)
+	_, err := c.Publisher("-1001", telegram.Options{}).Publish(context.Background(), html("x"))
+	var pe *model.PublishError
+	if !errors.As(err, &pe) || pe.Permanent || pe.RetryAfter < time.Minute || !strings.Contains(pe.Reason, "401") {
+		t.Errorf("err = %v, want a long wait on 401", err)
+	}
+}
+
+func TestRedirectRefusedAndTokenMasked(t *testing.T) {
+	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Points elsewhere with the token percent-escaped in the path.
+		http.Redirect(w, r, "http://127.0.0.1:1"+strings.ReplaceAll(r.URL.Path, ":", "%3A"), http.StatusTemporaryRedirect)
+	}))
+	defer redirector.Close()
+	c := telegram.NewClient(token, redirector.URL+"/bot%s/%s", time.Second)
+	_, err := c.Publisher("-1001", telegram.Options{}).Publish(context.Background(), html("x"))
+	if err == nil {
+		t.Fatal("publish through a redirect succeeded")
+	}
+	for _, form := range []string{token, "123456%3AAAEsecret", "AAEsecret"} {
+		if strings.Contains(err.Error(), form) {
+			t.Fatalf("token (%s) in error: %v", form, err)
+		}
 	}
 }

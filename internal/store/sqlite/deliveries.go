@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -14,25 +16,29 @@ import (
 // claimSQL leases due deliveries. A delivery is due when pending and its time
 // has come, or sending with an expired lease (its worker died). It is held
 // back while an earlier delivery of the same target is still waiting or in
-// flight, so a target's posts go out in order.
+// flight, so a target's posts go out in order. "blocked" finds each target's
+// first such delivery once, so a claim costs one pass over the open rows
+// whatever the backlog. %[1]s is the list of target placeholders.
 const claimSQL = `
-WITH due AS (
+WITH blocked AS (
+    SELECT target_id, MIN(id) AS first_id
+    FROM deliveries
+    WHERE state IN ('pending', 'sending') AND target_id IN (%[1]s)
+      AND ((state = 'pending' AND next_attempt_at > ?) OR (state = 'sending' AND claimed_until > ?))
+    GROUP BY target_id
+), due AS (
     SELECT d.id, ROW_NUMBER() OVER (PARTITION BY d.target_id ORDER BY d.id) AS rn
-    FROM deliveries d
-    JOIN targets t ON t.id = d.target_id AND t.active = 1
-    WHERE d.state IN ('pending', 'sending')
-      AND ((d.state = 'pending' AND d.next_attempt_at <= ?1) OR (d.state = 'sending' AND d.claimed_until <= ?1))
-      AND NOT EXISTS (
-          SELECT 1 FROM deliveries e
-          WHERE e.target_id = d.target_id AND e.id < d.id AND e.state IN ('pending', 'sending')
-            AND ((e.state = 'pending' AND e.next_attempt_at > ?1) OR (e.state = 'sending' AND e.claimed_until > ?1)))
+    FROM deliveries d LEFT JOIN blocked b ON b.target_id = d.target_id
+    WHERE d.state IN ('pending', 'sending') AND d.target_id IN (%[1]s)
+      AND ((d.state = 'pending' AND d.next_attempt_at <= ?) OR (d.state = 'sending' AND d.claimed_until <= ?))
+      AND (b.first_id IS NULL OR d.id < b.first_id)
 )
-UPDATE deliveries SET state = 'sending', claimed_until = ?2
-WHERE id IN (SELECT id FROM due WHERE rn <= ?3 ORDER BY id LIMIT ?4)
+UPDATE deliveries SET state = 'sending', claimed_until = ?, claim_token = ?
+WHERE id IN (SELECT id FROM due WHERE rn <= ? ORDER BY id LIMIT ?)
 RETURNING id`
 
 const loadSQL = `
-SELECT d.id, d.target_id, d.state, d.attempts, d.next_attempt_at, d.remote_id, d.last_error,
+SELECT d.id, d.target_id, d.state, d.attempts, d.next_attempt_at, d.remote_id, d.last_error, d.claim_token, d.claimed_until,
        i.id, i.source_id, i.item_key, i.guid, i.title, i.link, i.author, i.published_at, i.tags, i.summary, s.name
 FROM deliveries d
 JOIN items i ON i.id = d.item_id
@@ -41,12 +47,25 @@ WHERE d.id IN (%s)
 ORDER BY d.target_id, d.id`
 
 // ClaimDeliveries leases due deliveries; see store.Store.
-func (s *Store) ClaimDeliveries(ctx context.Context, limit, perTarget int, lease time.Duration) ([]model.Delivery, error) {
-	now := s.now()
+func (s *Store) ClaimDeliveries(ctx context.Context, targets []string, limit, perTarget int, lease time.Duration) ([]model.Delivery, error) {
+	if len(targets) == 0 || limit <= 0 {
+		return nil, nil
+	}
+	now := s.now().UnixMilli()
+	token := rand.Int64N(math.MaxInt64-1) + 1
 	var out []model.Delivery
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		out = out[:0]
-		rows, err := tx.QueryContext(ctx, claimSQL, now.UnixMilli(), now.Add(lease).UnixMilli(), perTarget, limit)
+		var args []any
+		for _, t := range targets {
+			args = append(args, t)
+		}
+		args = append(args, now, now)
+		for _, t := range targets {
+			args = append(args, t)
+		}
+		args = append(args, now, now, now+lease.Milliseconds(), token, perTarget, limit)
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(claimSQL, placeholders(len(targets))), args...)
 		if err != nil {
 			return err
 		}
@@ -66,8 +85,7 @@ func (s *Store) ClaimDeliveries(ctx context.Context, limit, perTarget int, lease
 		if len(ids) == 0 {
 			return nil
 		}
-		marks := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
-		rows, err = tx.QueryContext(ctx, fmt.Sprintf(loadSQL, marks), ids...)
+		rows, err = tx.QueryContext(ctx, fmt.Sprintf(loadSQL, placeholders(len(ids))), ids...)
 		if err != nil {
 			return err
 		}
@@ -87,18 +105,23 @@ func (s *Store) ClaimDeliveries(ctx context.Context, limit, perTarget int, lease
 	return out, nil
 }
 
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
 func scanDelivery(rows *sql.Rows) (model.Delivery, error) {
 	var d model.Delivery
-	var next, published int64
+	var next, published, lease int64
 	var state, tags, summary string
 	it := &d.Item
-	err := rows.Scan(&d.ID, &d.TargetID, &state, &d.Attempts, &next, &d.RemoteID, &d.LastError,
+	err := rows.Scan(&d.ID, &d.TargetID, &state, &d.Attempts, &next, &d.RemoteID, &d.LastError, &d.Claim, &lease,
 		&it.ID, &it.SourceID, &it.Key, &it.GUID, &it.Title, &it.Link, &it.Author, &published, &tags, &summary, &d.SourceName)
 	if err != nil {
 		return d, err
 	}
 	d.State = model.DeliveryState(state)
 	d.NextAt = fromMillis(next)
+	d.LeaseUntil = fromMillis(lease)
 	it.Published = fromMillis(published)
 	it.State = model.ItemQueued
 	_ = json.Unmarshal([]byte(tags), &it.Tags)
@@ -107,38 +130,44 @@ func scanDelivery(rows *sql.Rows) (model.Delivery, error) {
 }
 
 // MarkSent records the platform's acceptance.
-func (s *Store) MarkSent(ctx context.Context, id int64, remoteID string) error {
-	return s.update(ctx, id, `UPDATE deliveries SET state = 'sent', remote_id = ?, sent_at = ?, attempts = attempts + 1,
-		claimed_until = 0, last_error = '' WHERE id = ? AND state = 'sending'`, remoteID, s.millis(), id)
+func (s *Store) MarkSent(ctx context.Context, d model.Delivery, remoteID string) error {
+	return s.update(ctx, d, `UPDATE deliveries SET state = 'sent', remote_id = ?, sent_at = ?, attempts = attempts + 1,
+		claimed_until = 0, claim_token = 0, last_error = '' WHERE id = ? AND state = 'sending' AND claim_token = ?`,
+		remoteID, s.millis(), d.ID, d.Claim)
 }
 
 // MarkRetry schedules another attempt.
-func (s *Store) MarkRetry(ctx context.Context, id int64, next time.Time, reason string) error {
-	return s.update(ctx, id, `UPDATE deliveries SET state = 'pending', next_attempt_at = ?, attempts = attempts + 1,
-		claimed_until = 0, last_error = ? WHERE id = ? AND state = 'sending'`, next.UnixMilli(), reason, id)
+func (s *Store) MarkRetry(ctx context.Context, d model.Delivery, next time.Time, reason string, countAttempt bool) error {
+	inc := 0
+	if countAttempt {
+		inc = 1
+	}
+	return s.update(ctx, d, `UPDATE deliveries SET state = 'pending', next_attempt_at = ?, attempts = attempts + ?,
+		claimed_until = 0, claim_token = 0, last_error = ? WHERE id = ? AND state = 'sending' AND claim_token = ?`,
+		next.UnixMilli(), inc, reason, d.ID, d.Claim)
 }
 
 // MarkFailed gives up on a delivery.
-func (s *Store) MarkFailed(ctx context.Context, id int64, reason string) error {
-	return s.update(ctx, id, `UPDATE deliveries SET state = 'failed', attempts = attempts + 1, claimed_until = 0,
-		last_error = ? WHERE id = ? AND state = 'sending'`, reason, id)
+func (s *Store) MarkFailed(ctx context.Context, d model.Delivery, reason string) error {
+	return s.update(ctx, d, `UPDATE deliveries SET state = 'failed', attempts = attempts + 1, claimed_until = 0,
+		claim_token = 0, last_error = ? WHERE id = ? AND state = 'sending' AND claim_token = ?`, reason, d.ID, d.Claim)
 }
 
-func (s *Store) update(ctx context.Context, id int64, query string, args ...any) error {
+func (s *Store) update(ctx context.Context, d model.Delivery, query string, args ...any) error {
 	res, err := s.db.ExecContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("delivery %d: %w", id, err)
+		return fmt.Errorf("delivery %d: %w", d.ID, err)
 	}
-	return expectRow(res, fmt.Sprintf("claimed delivery %d", id))
+	return expectRow(res, fmt.Sprintf("claim of delivery %d", d.ID))
 }
 
 // Release returns claimed deliveries to pending without counting an attempt.
-func (s *Store) Release(ctx context.Context, ids []int64) error {
+func (s *Store) Release(ctx context.Context, ds []model.Delivery) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `UPDATE deliveries SET state = 'pending', claimed_until = 0
-				WHERE id = ? AND state = 'sending'`, id); err != nil {
-				return fmt.Errorf("release delivery %d: %w", id, err)
+		for _, d := range ds {
+			if _, err := tx.ExecContext(ctx, `UPDATE deliveries SET state = 'pending', claimed_until = 0, claim_token = 0
+				WHERE id = ? AND state = 'sending' AND claim_token = ?`, d.ID, d.Claim); err != nil {
+				return fmt.Errorf("release delivery %d: %w", d.ID, err)
 			}
 		}
 		return nil

@@ -14,8 +14,14 @@ import (
 func (s *Store) SyncSources(ctx context.Context, sources []model.Source) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, src := range sources {
+			// A new URL is a new feed: forget the old one's validators and
+			// mark its first poll again, so its current items are not posted
+			// as a flood.
 			if _, err := tx.ExecContext(ctx, `INSERT INTO sources (id, name, url) VALUES (?, ?, ?)
-				ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url`,
+				ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url,
+				etag = CASE WHEN sources.url = excluded.url THEN sources.etag ELSE '' END,
+				last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified ELSE '' END,
+				initialized = CASE WHEN sources.url = excluded.url THEN sources.initialized ELSE 0 END`,
 				src.ID, src.Name, src.URL); err != nil {
 				return fmt.Errorf("sync source %s: %w", src.ID, err)
 			}
@@ -27,12 +33,9 @@ func (s *Store) SyncSources(ctx context.Context, sources []model.Source) error {
 // SyncTargets upserts the configured targets.
 func (s *Store) SyncTargets(ctx context.Context, targets []store.Target) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE targets SET active = 0`); err != nil {
-			return fmt.Errorf("sync targets: %w", err)
-		}
 		for _, t := range targets {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO targets (id, publisher, active) VALUES (?, ?, 1)
-				ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher, active = 1`, t.ID, t.Publisher); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO targets (id, publisher) VALUES (?, ?)
+				ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher`, t.ID, t.Publisher); err != nil {
 				return fmt.Errorf("sync target %s: %w", t.ID, err)
 			}
 		}

@@ -47,7 +47,9 @@ func Run(t *testing.T, open Opener) {
 		{"ClaimPerTargetCap", testClaimPerTargetCap},
 		{"MarkRequiresClaim", testMarkRequiresClaim},
 		{"ReleaseAndCounts", testReleaseAndCounts},
-		{"InactiveTargetsAreNotClaimed", testInactiveTargets},
+		{"ClaimOnlyNamedTargets", testClaimOnlyNamedTargets},
+		{"StaleClaimIsFenced", testStaleClaimIsFenced},
+		{"URLChangeResetsSource", testURLChangeResetsSource},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
@@ -55,6 +57,9 @@ func Run(t *testing.T, open Opener) {
 }
 
 var ctx = context.Background()
+
+// allTargets are the targets the suite's worker serves.
+var allTargets = []string{"t1", "t2"}
 
 // seed creates one source and the given targets.
 func seed(t *testing.T, s store.Store, targets ...string) {
@@ -183,7 +188,7 @@ func testEnqueueIdempotent(t *testing.T, open Opener) {
 	if _, err := s.EnqueueDeliveries(ctx, got[0].ID+100, nil, []string{"t1"}); err != nil {
 		t.Errorf("unknown item: %v", err)
 	}
-	ds, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	ds, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
 	if len(ds) != 2 || ds[0].Item.Summary[1] != "Two." || ds[0].SourceName != "Source" || ds[0].Item.Content != "" {
 		t.Fatalf("claimed %+v", ds)
 	}
@@ -228,25 +233,25 @@ func testClaimOrderAndLease(t *testing.T, open Opener) {
 	s := open(t, clock)
 	seed(t, s, "t1", "t2")
 	enqueue(t, s, []string{"t1", "t2"}, "a", "b")
-	ds, err := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	ds, err := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
 	if want := []string{"t1:a", "t1:b", "t2:a", "t2:b"}; err != nil || !equal(keysOf(ds), want) {
 		t.Fatalf("claim = %v, %v; want %v", keysOf(ds), err, want)
 	}
-	if again, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute); len(again) != 0 {
+	if again, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute); len(again) != 0 {
 		t.Fatalf("leased deliveries claimed twice: %v", keysOf(again))
 	}
 	for _, d := range ds[:2] {
-		if err := s.MarkSent(ctx, d.ID, "remote-"+d.Item.Key); err != nil {
+		if err := s.MarkSent(ctx, d, "remote-"+d.Item.Key); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// t2's worker died: its lease expires and the rows come back.
 	clock.Advance(2 * time.Minute)
-	again, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	again, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
 	if want := []string{"t2:a", "t2:b"}; !equal(keysOf(again), want) {
 		t.Fatalf("after lease expiry claimed %v, want %v", keysOf(again), want)
 	}
-	if err := s.MarkSent(ctx, ds[0].ID, "dup"); err == nil {
+	if err := s.MarkSent(ctx, ds[0], "dup"); err == nil {
 		t.Error("MarkSent on a sent delivery succeeded")
 	}
 }
@@ -256,20 +261,20 @@ func testClaimHeadOfLine(t *testing.T, open Opener) {
 	s := open(t, clock)
 	seed(t, s, "t1", "t2")
 	enqueue(t, s, []string{"t1", "t2"}, "a", "b")
-	ds, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	ds, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
 	// t1:a fails transiently; t1:b must wait behind it, t2 is unaffected.
-	if err := s.MarkRetry(ctx, ds[0].ID, clock.Now().Add(30*time.Second), "HTTP 502"); err != nil {
+	if err := s.MarkRetry(ctx, ds[0], clock.Now().Add(30*time.Second), "HTTP 502", true); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Release(ctx, []int64{ds[1].ID, ds[2].ID, ds[3].ID}); err != nil {
+	if err := s.Release(ctx, []model.Delivery{ds[1], ds[2], ds[3]}); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	got, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
 	if want := []string{"t2:a", "t2:b"}; !equal(keysOf(got), want) {
 		t.Fatalf("claimed %v, want %v (t1:b held behind t1:a)", keysOf(got), want)
 	}
 	clock.Advance(31 * time.Second)
-	got, _ = s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	got, _ = s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
 	if want := []string{"t1:a", "t1:b"}; !equal(keysOf(got), want) {
 		t.Fatalf("after the retry time claimed %v, want %v", keysOf(got), want)
 	}
@@ -277,10 +282,10 @@ func testClaimHeadOfLine(t *testing.T, open Opener) {
 		t.Errorf("retry bookkeeping: %+v", got[0])
 	}
 	// A permanent failure does not block the target.
-	if err := s.MarkFailed(ctx, got[0].ID, "chat not found"); err != nil {
+	if err := s.MarkFailed(ctx, got[0], "chat not found"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkSent(ctx, got[1].ID, "9"); err != nil {
+	if err := s.MarkSent(ctx, got[1], "9"); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -290,12 +295,12 @@ func testClaimPerTargetCap(t *testing.T, open Opener) {
 	seed(t, s, "t1", "t2")
 	enqueue(t, s, []string{"t1"}, "a", "b", "c", "d")
 	enqueue(t, s, []string{"t2"}, "e")
-	got, _ := s.ClaimDeliveries(ctx, 10, 2, time.Minute)
+	got, _ := s.ClaimDeliveries(ctx, allTargets, 10, 2, time.Minute)
 	if want := []string{"t1:a", "t1:b", "t2:e"}; !equal(keysOf(got), want) {
 		t.Fatalf("claimed %v, want %v", keysOf(got), want)
 	}
 	// With t1's first two in flight, nothing later of t1 can be claimed.
-	if more, _ := s.ClaimDeliveries(ctx, 10, 2, time.Minute); len(more) != 0 {
+	if more, _ := s.ClaimDeliveries(ctx, allTargets, 10, 2, time.Minute); len(more) != 0 {
 		t.Fatalf("claimed behind in-flight deliveries: %v", keysOf(more))
 	}
 }
@@ -305,9 +310,9 @@ func testMarkRequiresClaim(t *testing.T, open Opener) {
 	seed(t, s, "t1")
 	enqueue(t, s, []string{"t1"}, "a")
 	for name, err := range map[string]error{
-		"sent":   s.MarkSent(ctx, 1, "x"),
-		"retry":  s.MarkRetry(ctx, 1, time.Now(), "x"),
-		"failed": s.MarkFailed(ctx, 1, "x"),
+		"sent":   s.MarkSent(ctx, model.Delivery{ID: 1}, "x"),
+		"retry":  s.MarkRetry(ctx, model.Delivery{ID: 1}, time.Now(), "x", true),
+		"failed": s.MarkFailed(ctx, model.Delivery{ID: 1}, "x"),
 	} {
 		if !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("Mark%s on an unclaimed delivery: %v, want ErrNotFound", name, err)
@@ -319,14 +324,14 @@ func testReleaseAndCounts(t *testing.T, open Opener) {
 	s := open(t, NewClock())
 	seed(t, s, "t1", "t2")
 	enqueue(t, s, []string{"t1", "t2"}, "a", "b")
-	ds, _ := s.ClaimDeliveries(ctx, 10, 10, time.Hour)
-	if err := s.MarkSent(ctx, ds[0].ID, "1"); err != nil {
+	ds, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Hour)
+	if err := s.MarkSent(ctx, ds[0], "1"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkFailed(ctx, ds[2].ID, "gone"); err != nil {
+	if err := s.MarkFailed(ctx, ds[2], "gone"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Release(ctx, []int64{ds[1].ID, ds[3].ID}); err != nil {
+	if err := s.Release(ctx, []model.Delivery{ds[1], ds[3]}); err != nil {
 		t.Fatal(err)
 	}
 	counts, err := s.DeliveryCounts(ctx)
@@ -337,28 +342,85 @@ func testReleaseAndCounts(t *testing.T, open Opener) {
 		counts["t2"][model.DeliveryFailed] != 1 || counts["t2"][model.DeliveryPending] != 1 {
 		t.Errorf("counts = %v", counts)
 	}
-	again, _ := s.ClaimDeliveries(ctx, 10, 10, time.Hour)
+	again, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Hour)
 	if want := []string{"t1:b", "t2:b"}; !equal(keysOf(again), want) || again[0].Attempts != 0 {
 		t.Errorf("after release claimed %v (attempts %d)", keysOf(again), again[0].Attempts)
 	}
 }
 
-func testInactiveTargets(t *testing.T, open Opener) {
+func testClaimOnlyNamedTargets(t *testing.T, open Opener) {
 	s := open(t, NewClock())
 	seed(t, s, "t1", "t2")
 	enqueue(t, s, []string{"t1", "t2"}, "a")
-	// t2 leaves the config.
-	if err := s.SyncTargets(ctx, []store.Target{{ID: "t1", Publisher: "console"}}); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	// A worker that serves only t1 (another process has t2) never takes
+	// t2's deliveries, and does not spin on them either.
+	got, _ := s.ClaimDeliveries(ctx, []string{"t1"}, 10, 10, time.Minute)
 	if want := []string{"t1:a"}; !equal(keysOf(got), want) {
 		t.Fatalf("claimed %v, want %v", keysOf(got), want)
 	}
-	// It comes back: its delivery was kept.
-	seed(t, s, "t1", "t2")
-	got, _ = s.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	if got, _ := s.ClaimDeliveries(ctx, []string{"t1"}, 10, 10, time.Minute); len(got) != 0 {
+		t.Fatalf("claimed %v again", keysOf(got))
+	}
+	// Targets that left the config keep their deliveries.
+	if err := s.SyncTargets(ctx, []store.Target{{ID: "t1", Publisher: "console"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.ClaimDeliveries(ctx, []string{"t2"}, 10, 10, time.Minute)
 	if want := []string{"t2:a"}; !equal(keysOf(got), want) {
-		t.Fatalf("after return claimed %v, want %v", keysOf(got), want)
+		t.Fatalf("claimed %v, want %v", keysOf(got), want)
+	}
+	if got, _ := s.ClaimDeliveries(ctx, nil, 10, 10, time.Minute); len(got) != 0 {
+		t.Fatalf("no targets claimed %v", keysOf(got))
+	}
+}
+
+func testStaleClaimIsFenced(t *testing.T, open Opener) {
+	clock := NewClock()
+	s := open(t, clock)
+	seed(t, s, "t1")
+	enqueue(t, s, []string{"t1"}, "a")
+	first, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
+	if len(first) != 1 || first[0].Claim == 0 || !first[0].LeaseUntil.Equal(clock.Now().Add(time.Minute)) {
+		t.Fatalf("claim: %+v", first)
+	}
+	// The first worker stalls past its lease; a second one takes over.
+	clock.Advance(2 * time.Minute)
+	second, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
+	if len(second) != 1 || second[0].Claim == first[0].Claim {
+		t.Fatalf("re-claim: %+v", second)
+	}
+	for name, err := range map[string]error{
+		"sent":    s.MarkSent(ctx, first[0], "late"),
+		"retry":   s.MarkRetry(ctx, first[0], clock.Now(), "late", true),
+		"failed":  s.MarkFailed(ctx, first[0], "late"),
+		"release": nil,
+	} {
+		if name != "release" && !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("stale Mark%s: %v, want ErrNotFound", name, err)
+		}
+	}
+	if err := s.Release(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkSent(ctx, second[0], "ok"); err != nil {
+		t.Fatalf("current claim refused after a stale release: %v", err)
+	}
+}
+
+func testURLChangeResetsSource(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s)
+	if _, err := s.SaveItems(ctx, "src", model.FetchState{ETag: "e1", LastModified: "lm"}, items(model.ItemSeen, "a")); err != nil {
+		t.Fatal(err)
+	}
+	seed(t, s) // same URL: nothing changes
+	if st, _ := s.FetchState(ctx, "src"); st.ETag != "e1" || !st.Initialized {
+		t.Fatalf("same URL: %+v", st)
+	}
+	if err := s.SyncSources(ctx, []model.Source{{ID: "src", Name: "Source", URL: "https://example.com/other"}}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.FetchState(ctx, "src"); st.ETag != "" || st.LastModified != "" || st.Initialized {
+		t.Fatalf("new URL kept the old feed's state: %+v", st)
 	}
 }

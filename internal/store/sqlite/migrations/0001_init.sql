@@ -15,10 +15,7 @@ CREATE TABLE sources (
 
 CREATE TABLE targets (
     id        TEXT PRIMARY KEY,
-    publisher TEXT NOT NULL,
-    -- 0 once the target left the config: its deliveries wait, untouched,
-    -- in case it comes back.
-    active    INTEGER NOT NULL DEFAULT 1
+    publisher TEXT NOT NULL
 );
 
 CREATE TABLE items (
@@ -47,6 +44,9 @@ CREATE TABLE deliveries (
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at INTEGER NOT NULL,
     claimed_until   INTEGER NOT NULL DEFAULT 0,
+    -- Fences a claim: only the worker holding this token may record the
+    -- outcome, so a worker whose lease expired cannot overwrite a newer one.
+    claim_token     INTEGER NOT NULL DEFAULT 0,
     remote_id       TEXT NOT NULL DEFAULT '',
     last_error      TEXT NOT NULL DEFAULT '',
     created_at      INTEGER NOT NULL,
