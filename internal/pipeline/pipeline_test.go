@@ -20,6 +20,8 @@ import (
 
 var ctx = context.Background()
 
+var allTargets = []string{"tg", "masto", "only-other"}
+
 type env struct {
 	feeds *feedserver.Server
 	store *sqlite.Store
@@ -63,14 +65,14 @@ func item(n int) feedserver.Item {
 // claimAll returns what the dispatcher would send, as "target:key".
 func (e *env) claimAll(t *testing.T) []string {
 	t.Helper()
-	ds, err := e.store.ClaimDeliveries(ctx, 1000, 1000, time.Minute)
+	ds, err := e.store.ClaimDeliveries(ctx, allTargets, 1000, 1000, time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, d := range ds {
 		out = append(out, d.TargetID+":"+d.Item.Key)
-		if err := e.store.MarkSent(ctx, d.ID, "x"); err != nil {
+		if err := e.store.MarkSent(ctx, d, "x"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -141,7 +143,7 @@ func TestSummaryStoredWithoutTitleRepeat(t *testing.T) {
 	if _, err := e.p.Poll(ctx, e.src); err != nil {
 		t.Fatal(err)
 	}
-	ds, _ := e.store.ClaimDeliveries(ctx, 10, 10, time.Minute)
+	ds, _ := e.store.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
 	if len(ds) != 2 {
 		t.Fatalf("deliveries: %d", len(ds))
 	}
