@@ -31,11 +31,6 @@ type Fault struct {
 	AfterCommit bool
 }
 
-type pendingFault struct {
-	path string // "" matches every path
-	Fault
-}
-
 // FailNext makes the next Times requests to path (e.g. "/api/v1/statuses";
 // "" for any path) fail with f. Faults queue up in the order added. Unless
 // AfterCommit is set they strike before anything else: the request is not
@@ -56,7 +51,7 @@ func (s *Server) FailNext(path string, f Fault) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = append(s.faults, pendingFault{path: path, Fault: f})
+	s.faults.Add(path, f.Times, f)
 }
 
 // begin records the request and takes the fault due for it, if any.
@@ -64,18 +59,8 @@ func (s *Server) begin(r *http.Request, body []byte) (int, Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	idx := s.record(r, body)
-	for i := range s.faults {
-		pf := &s.faults[i]
-		if pf.path != "" && pf.path != r.URL.Path {
-			continue
-		}
-		f := pf.Fault
-		if pf.Times--; pf.Times == 0 {
-			s.faults = append(s.faults[:i], s.faults[i+1:]...)
-		}
-		return idx, f, true
-	}
-	return idx, Fault{}, false
+	f, ok := s.faults.Take(r.URL.Path)
+	return idx, f, ok
 }
 
 // fail answers with the fault, or hangs, or drops the connection.

@@ -1,6 +1,7 @@
 package mastodonapi
 
 import (
+	"github.com/crierhq/crier/internal/fakes/faultq"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -91,7 +92,7 @@ type Server struct {
 	media       map[string]*mediaRecord
 	idempotency map[string]idempotentPost
 	requests    []Request
-	faults      []pendingFault
+	faults      faultq.Queue[Fault]
 	apiLimit    *limiter
 	statusLimit *limiter
 	lastID      int64

@@ -23,11 +23,6 @@ type Fault struct {
 	Hang bool
 }
 
-type pendingFault struct {
-	method string // lowercased; "" matches every method
-	Fault
-}
-
 // FailNext makes the next Times requests to method (any case; "" for any
 // method) fail with f, before the token is even checked. Faults queue up in
 // the order they were added.
@@ -47,23 +42,12 @@ func (s *Server) FailNext(method string, f Fault) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = append(s.faults, pendingFault{method: strings.ToLower(method), Fault: f})
+	s.faults.Add(strings.ToLower(method), f.Times, f)
 }
 
 // takeFault returns the fault due for method, if any; s.mu must be held.
 func (s *Server) takeFault(method string) (Fault, bool) {
-	for i := range s.faults {
-		pf := &s.faults[i]
-		if pf.method != "" && pf.method != method {
-			continue
-		}
-		f := pf.Fault
-		if pf.Times--; pf.Times == 0 {
-			s.faults = append(s.faults[:i], s.faults[i+1:]...)
-		}
-		return f, true
-	}
-	return Fault{}, false
+	return s.faults.Take(method)
 }
 
 // serveFault answers with f; for Hang it returns only once the client or the

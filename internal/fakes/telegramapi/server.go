@@ -1,6 +1,7 @@
 package telegramapi
 
 import (
+	"github.com/crierhq/crier/internal/fakes/faultq"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -36,7 +37,7 @@ type Server struct {
 	lastMsgID map[int64]int
 	messages  []Message
 	requests  []Request
-	faults    []pendingFault
+	faults    faultq.Queue[Fault]
 	limiter   *rateLimiter
 	fileIDs   map[string]bool
 }
