@@ -1,11 +1,12 @@
 package mastodonapi
 
 import (
-	"github.com/crierhq/crier/internal/fakes/faultq"
 	"net/http"
 	"net/http/httptest"
 	"sync"
 	"time"
+
+	"github.com/crierhq/crier/internal/fakes/faultq"
 )
 
 // DefaultToken is the valid access token when Options.Token is empty.

@@ -1,13 +1,14 @@
 package telegramapi
 
 import (
-	"github.com/crierhq/crier/internal/fakes/faultq"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/crierhq/crier/internal/fakes/faultq"
 )
 
 // Options configure a Server. Only Token is required.

@@ -1,7 +1,6 @@
 package tghtml_test
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/crierhq/crier/publishers/telegram/tghtml"
@@ -36,16 +35,7 @@ func TestNormalize(t *testing.T) {
 				t.Fatalf("Parse: %v", err)
 			}
 			text, entities = tghtml.Normalize(text, entities)
-			if text != tc.text {
-				t.Errorf("text = %q, want %q", text, tc.text)
-			}
-			want := tc.entities
-			if want == nil {
-				want = []tghtml.Entity{}
-			}
-			if !reflect.DeepEqual(entities, want) {
-				t.Errorf("entities = %+v, want %+v", entities, want)
-			}
+			checkParsed(t, text, entities, tc.text, tc.entities)
 		})
 	}
 }

@@ -53,17 +53,23 @@ func TestParse(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Parse(%q) error = %v", tc.in, err)
 			}
-			if text != tc.text {
-				t.Errorf("text = %q, want %q", text, tc.text)
-			}
-			want := tc.entities
-			if want == nil {
-				want = []tghtml.Entity{}
-			}
-			if !reflect.DeepEqual(entities, want) {
-				t.Errorf("entities:\n got %+v\nwant %+v", entities, want)
-			}
+			checkParsed(t, text, entities, tc.text, tc.entities)
 		})
+	}
+}
+
+// checkParsed compares a parse result with the expected text and entities;
+// nil expected entities mean none.
+func checkParsed(t *testing.T, text string, entities []tghtml.Entity, wantText string, want []tghtml.Entity) {
+	t.Helper()
+	if text != wantText {
+		t.Errorf("text = %q, want %q", text, wantText)
+	}
+	if want == nil {
+		want = []tghtml.Entity{}
+	}
+	if !reflect.DeepEqual(entities, want) {
+		t.Errorf("entities:\n got %+v\nwant %+v", entities, want)
 	}
 }
 
