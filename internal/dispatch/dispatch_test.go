@@ -136,7 +136,7 @@ func TestSendsEveryTargetInOrder(t *testing.T) {
 	if c := e.counts(t); c["a"][model.DeliverySent] != 3 || c["b"][model.DeliverySent] != 3 {
 		t.Errorf("counts %v", c)
 	}
-	if s := e.d.Stats(); s.Sent != 6 || s.Retried != 0 || s.Failed != 0 {
+	if s := e.d.TakeStats(); s.Sent != 6 || s.Retried != 0 || s.Failed != 0 {
 		t.Errorf("stats %+v", s)
 	}
 }
@@ -159,7 +159,7 @@ func TestTransientFailureHoldsTheTargetOnly(t *testing.T) {
 	if got := e.pubs["a"].sent; len(got) != 2 || !strings.Contains(got[0].Text, "k1") {
 		t.Fatalf("after backoff a sent %v", got)
 	}
-	if s := e.d.Stats(); s.Retried != 1 || s.Sent != 4 || len(s.Problems) != 1 || !strings.Contains(s.Problems[0], "HTTP 502") {
+	if s := e.d.TakeStats(); s.Retried != 1 || s.Sent != 4 || len(s.Problems) != 1 || !strings.Contains(s.Problems[0], "HTTP 502") {
 		t.Errorf("stats %+v", s)
 	}
 }
@@ -202,7 +202,7 @@ func TestGivesUpAfterMaxAttempts(t *testing.T) {
 	if c := e.counts(t); c["a"][model.DeliveryFailed] != 1 || len(e.pubs["a"].sent) != 0 {
 		t.Errorf("counts %v, sent %d", c, len(e.pubs["a"].sent))
 	}
-	if s := e.d.Stats(); !strings.Contains(strings.Join(s.Problems, "\n"), "gave up after 3 attempts: z") {
+	if s := e.d.TakeStats(); !strings.Contains(strings.Join(s.Problems, "\n"), "gave up after 3 attempts: z") {
 		t.Errorf("problems %v", s.Problems)
 	}
 }
@@ -214,7 +214,7 @@ func TestUnfittablePostFails(t *testing.T) {
 	if c := e.counts(t); c["a"][model.DeliveryFailed] != 1 || c["b"][model.DeliverySent] != 1 {
 		t.Errorf("counts %v", c)
 	}
-	if s := e.d.Stats(); !strings.Contains(strings.Join(s.Problems, ""), "cannot fit") {
+	if s := e.d.TakeStats(); !strings.Contains(strings.Join(s.Problems, ""), "cannot fit") {
 		t.Errorf("problems %v", s.Problems)
 	}
 }

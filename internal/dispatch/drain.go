@@ -20,17 +20,8 @@ type Stats struct {
 	Problems []string
 }
 
-// Stats returns the counts since the dispatcher was made or since the last
-// TakeStats.
-func (d *Dispatcher) Stats() Stats {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	s := d.stats
-	s.Problems = append([]string(nil), s.Problems...)
-	return s
-}
-
-// TakeStats returns the counts and starts counting afresh.
+// TakeStats returns the counts since the dispatcher was made or since the
+// last TakeStats, and starts counting afresh.
 func (d *Dispatcher) TakeStats() Stats {
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -70,9 +70,6 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Ping tells whether the database answers.
-func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
-
 func (s *Store) millis() int64 { return s.now().UnixMilli() }
 
 func fromMillis(ms int64) time.Time {
