@@ -1,9 +1,6 @@
 package summarize
 
-import (
-	"strings"
-	"unicode"
-)
+import "unicode"
 
 // maxToken bounds how far the splitter looks back or ahead around a dot, which
 // keeps it linear on hostile input such as a megabyte without spaces.
@@ -20,7 +17,9 @@ func endsSentence(p []rune, start, i int, e ending, l *language) bool {
 		return false
 	}
 	s := startAt(p, next)
-	if s == startNone {
+	if s == startNone || s == startLower && (!l.lowerStarts || e.closed) {
+		// Even where lower-case starts are common, a lower-case word after
+		// a quotation is its speech tag: "«Geldim.» dedi".
 		return false
 	}
 	if e.ellipsis && l.pronounI && isWord(p, next, "I") {
@@ -30,62 +29,53 @@ func endsSentence(p []rune, start, i int, e ending, l *language) bool {
 	if !e.singleDot || e.closed {
 		return true
 	}
-	switch l.classify(p, start, i) {
-	case wordTitle, wordInitial, wordOrdinal, wordListMarker:
+	w := l.classify(p, start, i)
+	switch w.kind {
+	case wordTitle:
+		switch {
+		case l.afterNumber[w.key] && numberBefore(p, start, w.from):
+			// Russian "г." after a year ("в 1959 г. Сегодня") is the
+			// year's abbreviation, which may end a sentence; before a
+			// name ("г. Москва") it stands for the city and does not.
+			return l.endsAfterTime(p, start, w.from, next, s)
+		case l.placeTitles[w.key] && s == startCapitalised && l.starters[l.lower(wordAt(p, next))]:
+			// "the U.S. The EU came second": "U.S." is a title before a
+			// name ("U.S. President"), not before "The".
+			return true
+		}
+		return false
+	case wordInitial, wordOrdinal, wordListMarker:
 		return false
 	case wordAbbreviation:
+		switch {
+		case s == startLower:
+			return false
+		case l.afterNumber[w.key] && numberBefore(p, start, w.from):
+			return l.endsAfterTime(p, start, w.from, next, s)
+		}
 		// "B.C. Augustus", "Ph.D. The", but "Jan. 5", "p.m. PDT".
 		return s == startCapitalised
 	}
-	return true
+	// Before a lower-case word, a number is more likely a date or an ordinal
+	// and an acronym ("AKP. ve") an abbreviation.
+	return s != startLower || hasLower(p[w.from:i])
 }
 
-// missingSpace reports whether a dot without a space after it still ends a
-// sentence, as in "world.Today" or "1,000.That" from careless feeds: a
-// lower-case letter or digit before and a capitalised word of letters after,
-// outside addresses like "Jane.Doe@example.com" or "www.Example.com" and
-// notations like "7.Bg5".
-func missingSpace(p []rune, i int, e ending, l *language) bool {
-	n := e.end
-	if !e.singleDot || e.closed || !l.isStop('.') || i == 0 || n+1 >= len(p) {
-		return false
-	}
-	if !unicode.IsUpper(p[n]) || !unicode.IsLower(p[n+1]) {
-		return false
-	}
-	if prev := p[i-1]; !unicode.IsLower(prev) && !unicode.IsDigit(prev) {
-		return false
-	}
-	for k := n; k < len(p) && p[k] != ' ' && k-n < maxToken; k++ {
-		if unicode.IsDigit(p[k]) {
-			return false
+func hasLower(w []rune) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
 		}
 	}
-	return !looksLikeAddress(tokenAround(p, i))
-}
-
-// tokenAround returns the run of non-space runes around p[i], at most maxToken
-// runes on either side.
-func tokenAround(p []rune, i int) string {
-	from, to := i, i
-	for from > 0 && p[from-1] != ' ' && i-from < maxToken {
-		from--
-	}
-	for to < len(p) && p[to] != ' ' && to-i < maxToken {
-		to++
-	}
-	return string(p[from:to])
-}
-
-func looksLikeAddress(token string) bool {
-	return strings.ContainsAny(token, "@/\\") || strings.Contains(strings.ToLower(token), "www.")
+	return false
 }
 
 // startKind classifies what follows a possible sentence end.
 type startKind int
 
 const (
-	startNone        startKind = iota // lower case, punctuation: no new sentence
+	startNone        startKind = iota // punctuation: no new sentence
+	startLower                        // a lower-case word: only where sentences start so
 	startCapitalised                  // "The", "I", or a letter of a script without case
 	startUpper                        // an all-capitals word: "PDT", "NATO"
 	startDigit                        // "7 a.m. is ..."
@@ -103,7 +93,7 @@ func startAt(p []rune, k int) startKind {
 	r := p[k]
 	switch {
 	case unicode.IsLower(r):
-		return startNone
+		return startLower
 	case unicode.IsUpper(r) || unicode.IsTitle(r):
 		if k+1 < len(p) && unicode.IsUpper(p[k+1]) ||
 			k+2 < len(p) && p[k+1] == '.' && unicode.IsUpper(p[k+2]) { // "P.D.T."

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,8 +8,9 @@ import (
 )
 
 // The shared corpora were written by other projects for their own splitters,
-// so this project cannot reach 100% on them; the floors sit just under the
-// rates measured when they were set, to catch regressions.
+// and some of their expectations are debatable or contradict each other, so
+// the tests hold the splitter to targets below 100%: 95% of sentencex cases
+// exact for each language, boundary F1 0.97 on zemberek's Turkish news.
 const sbdDir = "../../../shared/testdata/sbd"
 
 // sentencexCase is one case of wikimedia/sentencex's tests/*.txt.
@@ -72,10 +72,10 @@ func sameSentences(got, want []string) bool {
 }
 
 func TestSentencesSentencex(t *testing.T) {
-	// Measured: en 209/236, ru 37/37, hy 23/23. sentencex has no Turkish file;
-	// Turkish is measured on zemberek's cases below.
-	floors := map[string]float64{"en": 0.885, "ru": 0.99, "hy": 0.99}
-	for lang, floor := range floors {
+	// Measured: en 231/236, ru 37/37, hy 23/23. sentencex has no Turkish file;
+	// Turkish is measured on zemberek's cases (sentences_zemberek_test.go).
+	const target = 0.95
+	for _, lang := range []string{"en", "ru", "hy"} {
 		t.Run(lang, func(t *testing.T) {
 			cases := loadSentencex(t, filepath.Join(sbdDir, "sentencex", lang+".txt"))
 			pass := 0
@@ -89,87 +89,9 @@ func TestSentencesSentencex(t *testing.T) {
 			}
 			rate := float64(pass) / float64(len(cases))
 			t.Logf("%s: %d/%d exact (%.1f%%)", lang, pass, len(cases), 100*rate)
-			if rate < floor {
-				t.Errorf("%s exact-match rate %.3f fell below the floor %.3f", lang, rate, floor)
+			if rate < target {
+				t.Errorf("%s exact-match rate %.3f is below the target %.2f", lang, rate, target)
 			}
 		})
-	}
-}
-
-// zemberekCase is one case of unit_cases.json, transcribed from zemberek-nlp's
-// TurkishSentenceExtractorTest.
-type zemberekCase struct {
-	Mode     string   `json:"mode"`
-	Input    string   `json:"input"`
-	Expected []string `json:"expected"`
-}
-
-func TestSentencesZemberekUnit(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(sbdDir, "zemberek-tr", "unit_cases.json"))
-	if err != nil {
-		t.Skipf("shared test data not available: %v", err)
-	}
-	var file struct {
-		Cases []zemberekCase `json:"cases"`
-	}
-	if err := json.Unmarshal(data, &file); err != nil {
-		t.Fatal(err)
-	}
-	pass := 0
-	for _, c := range file.Cases {
-		in := c.Input
-		if c.Mode == "document" {
-			// A line break ends a sentence there; here that is a paragraph break.
-			in = strings.ReplaceAll(strings.ReplaceAll(in, "\r", "\n"), "\n", "\n\n")
-		}
-		var want []string
-		for _, s := range c.Expected {
-			want = append(want, collapse(s))
-		}
-		got := Sentences(in, "tr")
-		if sameSentences(got, want) {
-			pass++
-		} else if testing.Verbose() {
-			t.Logf("miss: %q\n got: %q\nwant: %q", c.Input, got, want)
-		}
-	}
-	rate := float64(pass) / float64(len(file.Cases))
-	t.Logf("tr (zemberek unit): %d/%d exact (%.1f%%)", pass, len(file.Cases), 100*rate)
-	const floor = 0.82 // measured 14/17
-	if rate < floor {
-		t.Errorf("exact-match rate %.3f fell below the floor %.3f", rate, floor)
-	}
-}
-
-// TestSentencesZemberekNews joins windows of consecutive gold sentences from
-// Turkish news into one paragraph and checks that splitting restores them.
-func TestSentencesZemberekNews(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(sbdDir, "zemberek-tr", "Sentence-Boundary-Test.txt"))
-	if err != nil {
-		t.Skipf("shared test data not available: %v", err)
-	}
-	var gold []string
-	for line := range strings.SplitSeq(string(data), "\n") {
-		if s := collapse(line); s != "" {
-			gold = append(gold, s)
-		}
-	}
-	const window = 3
-	pass, total := 0, 0
-	for i := 0; i+window <= len(gold); i += window {
-		want := gold[i : i+window]
-		got := Sentences(strings.Join(want, " "), "tr")
-		total++
-		if sameSentences(got, want) {
-			pass++
-		} else if testing.Verbose() {
-			t.Logf("miss:\n got: %q\nwant: %q", got, want)
-		}
-	}
-	rate := float64(pass) / float64(total)
-	t.Logf("tr (zemberek news, windows of %d): %d/%d exact (%.1f%%)", window, pass, total, 100*rate)
-	const floor = 0.94 // measured 616/654
-	if rate < floor {
-		t.Errorf("exact-match rate %.3f fell below the floor %.3f", rate, floor)
 	}
 }

@@ -1,14 +1,18 @@
 package summarize
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // maxNesting bounds the bracket stack, which keeps matching linear on hostile
 // input such as a million opening parentheses.
 const maxNesting = 32
 
-// closersOf maps an opening bracket or quotation mark to the marks that close
-// it. "“" closes „ in German and Russian but opens in English, so it is tried
-// as a closer first.
+// closersOf maps an opening bracket or curly quotation mark to the marks that
+// close it; straight quotes are read by quoteRoleAt instead. "“" closes „ in
+// German and Russian but opens in English, and "‘" likewise closes ‚, so they
+// are tried as closers first.
 func closersOf(r rune) string {
 	switch r {
 	case '(':
@@ -25,8 +29,10 @@ func closersOf(r rune) string {
 		return "”"
 	case '„':
 		return "“”"
-	case '"':
-		return `"`
+	case '‘':
+		return "’"
+	case '‚':
+		return "‘’"
 	case '「':
 		return "」"
 	case '『':
@@ -51,45 +57,37 @@ type openMark struct {
 	at      int
 }
 
-// enclosedMask marks the positions that lie inside a matched pair of brackets
-// or quotation marks, up to and including the closing mark: a sentence end
-// there belongs to a quotation or an aside ("«Не видали маму?» — ...", "(see
-// p. 4. It ...)"). Unmatched marks protect nothing, so a stray quote cannot
-// swallow the rest of a paragraph. Apostrophe-like single quotes are left out:
-// they are too often apostrophes.
-func enclosedMask(p []rune) []bool {
-	var stack []openMark
-	depth := make([]int, len(p)+1) // difference array of pair coverage
-	for i, r := range p {
-		if r == '"' && opensQuote(p, i) {
-			// A straight quote before a word opens a new quotation even
-			// while another one is open: the earlier one was left unclosed.
-			if len(stack) < maxNesting {
-				stack = append(stack, openMark{`"`, i})
-			}
+// enclosedMask matches brackets and quotation marks in paragraph p. A sentence
+// end inside a pair belongs to a quotation or an aside ("«Не видали маму?» —
+// ...", "(see p. 4. It ...)"). Unmatched marks protect nothing, so a stray
+// quote cannot swallow the rest of a paragraph.
+func enclosedMask(p []rune, l *language) marks {
+	mt := matcher{p: p, l: l, depth: make([]int, len(p)+1), m: make(marks, len(p))}
+	for i := 0; i < len(p); i++ {
+		if kind, w := straightQuote(p, i); w > 0 {
+			mt.straight(i, kind, w)
+			i += w - 1
 			continue
 		}
-		if from, ok := closeMatching(&stack, r); ok {
-			depth[from+1]++
-			depth[i+1]--
+		r := p[i]
+		if curlyApostrophe(p, i) {
 			continue
 		}
-		closers := closersOf(r)
-		if closers == "" || len(stack) == maxNesting {
+		if (isCloser(r) || r == '‘') && mt.close(r, i) {
 			continue
 		}
-		if r == '"' {
-			continue // it follows a word: a closer, or an inch mark (5" screen)
+		if closers := closersOf(r); closers != "" {
+			mt.open(closers, i)
 		}
-		stack = append(stack, openMark{closers, i})
 	}
-	mask := make([]bool, len(p))
 	sum := 0
 	for i := range p {
-		sum += depth[i]
-		mask[i] = sum > 0
+		sum += mt.depth[i]
+		if sum > 0 {
+			mt.m[i] |= markInside
+		}
 	}
-	return mask
+	return mt.m
 }
 
 // closeMatching closes the innermost open mark that r closes, dropping the
@@ -105,11 +103,18 @@ func closeMatching(stack *[]openMark, r rune) (from int, ok bool) {
 	return 0, false
 }
 
-// opensQuote reports whether the straight quote at p[i] stands where a word
-// starts: after a space, an opening mark or nothing, and before a word.
-func opensQuote(p []rune, i int) bool {
-	if i > 0 && p[i-1] != ' ' && !isOpener(p[i-1]) {
+// curlyApostrophe reports whether the curly single quote at p[i] is an
+// apostrophe: inside a word ("it’s", "Cumartesi’ye") or starting one ("’em",
+// "’90s", and the "‘90s" of autocorrect).
+func curlyApostrophe(p []rune, i int) bool {
+	if i+1 >= len(p) || !isWordRune(p[i+1]) {
 		return false
 	}
-	return i+1 < len(p) && isWordRune(p[i+1])
+	switch p[i] {
+	case '’':
+		return true
+	case '‘':
+		return unicode.IsDigit(p[i+1])
+	}
+	return false
 }

@@ -11,9 +11,10 @@ type ending struct {
 }
 
 // scanEnding reads the ending that starts with the stop at p[i]: a run of stops
-// ("?!", "...", ". . ."), closing quotes and brackets ("." + "»"), and footnote
-// marks ("[1][2]", also after a space as Wikipedia copies have them).
-func scanEnding(p []rune, i int, l *language) ending {
+// ("?!", "...", ". . ."), closing quotes and brackets ("." + "»", or a quote
+// between spaces that m says closes: "through. ' The"), and footnote marks
+// ("[1][2]", also after a space as Wikipedia copies have them).
+func scanEnding(p []rune, i int, l *language, m marks) ending {
 	j, stops := i, 0
 	closed, dots := false, true
 scan:
@@ -29,6 +30,10 @@ scan:
 		default:
 			break scan
 		}
+	}
+	if !closed && j+1 < len(p) && p[j] == ' ' && m.closesAt(j+1) {
+		_, w := straightQuote(p, j+1)
+		j, closed = j+1+w, true
 	}
 	for {
 		k := j

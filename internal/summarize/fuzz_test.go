@@ -30,10 +30,16 @@ func FuzzSentences(f *testing.F) {
 				t.Fatalf("sentence %d %q is empty or padded", i, s)
 			}
 		}
-		// Splitting loses nothing but whitespace.
-		want := strings.Join(strings.Fields(string([]rune(text))), " ")
-		if joined := strings.Join(got, " "); joined != want {
+		// Splitting loses nothing but whitespace, and may split where a
+		// space is missing ("ended.Then"), so whitespace is left out.
+		want := strings.Join(strings.Fields(string([]rune(text))), "")
+		if joined := strings.Join(strings.Fields(strings.Join(got, "")), ""); joined != want {
 			t.Fatalf("sentences %q do not rejoin into %q", got, want)
+		}
+		for i, s := range got {
+			if s != strings.Join(strings.Fields(s), " ") {
+				t.Fatalf("sentence %d %q keeps a run of whitespace", i, s)
+			}
 		}
 	})
 }
@@ -41,13 +47,15 @@ func FuzzSentences(f *testing.F) {
 func FuzzSummarize(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		for _, budget := range []int{0, 1, 5, 40} {
-			f.Add(s.title, s.text, s.lang, budget)
+			f.Add(s.title, s.text, s.lang, budget%4, budget)
 		}
 	}
-	f.Fuzz(func(t *testing.T, title, text, lang string, budget int) {
+	f.Fuzz(func(t *testing.T, title, text, lang string, sentences, chars int) {
+		budget := Budget{Sentences: sentences, Chars: chars}
 		got := Summarize(title, text, lang, budget)
-		if budget <= 0 {
-			budget = DefaultBudget
+		budget = budget.orDefault()
+		if len(got) > budget.Sentences {
+			t.Fatalf("%d sentences, over the budget of %d", len(got), budget.Sentences)
 		}
 		words := " " + strings.Join(strings.Fields(string([]rune(text))), " ") + " "
 		used := 0
@@ -55,19 +63,19 @@ func FuzzSummarize(f *testing.F) {
 			if s == "" {
 				t.Fatalf("sentence %d is empty in %q", i, got)
 			}
+			if !complete(s, languageFor(lang)) {
+				t.Fatalf("sentence %d %q is not complete", i, s)
+			}
 			used += utf8.RuneCountInString(s)
 			if i > 0 {
 				used++
-			}
-			if strings.HasSuffix(s, ellipsis) {
-				continue // a cut first sentence, or one that ends in "…"
 			}
 			if !wholeWords(words, s) {
 				t.Fatalf("sentence %d %q cuts a word of %q", i, s, words)
 			}
 		}
-		if used > budget {
-			t.Fatalf("summary %q is %d runes, over the budget of %d", got, used, budget)
+		if used > budget.Chars {
+			t.Fatalf("summary %q is %d runes, over the budget of %d", got, used, budget.Chars)
 		}
 	})
 }

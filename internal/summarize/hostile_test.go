@@ -25,7 +25,7 @@ func TestSummarizeHostile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			Summarize(tt.title, tt.in, "en", 0)
+			Summarize(tt.title, tt.in, "en", Budget{})
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("took %v on %d bytes", d, len(tt.in))
 			}

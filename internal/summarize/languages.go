@@ -23,6 +23,22 @@ type language struct {
 	// pronounI: a lone "I." is the pronoun after a lower-case word ("you and
 	// I. Then") and an initial after a capitalised one ("Albert I. Jones").
 	pronounI bool
+	// lowerStarts: a lower-case word after a stop may start a sentence, as
+	// it does in Turkish typed text and news snippets ("yok. limitsiz",
+	// "Okul açıldı... sınavda"), unless an abbreviation or ordinal comes
+	// before the stop or a quotation closes after it.
+	lowerStarts bool
+	// afterNumber are the abbreviations of times and eras that follow a
+	// number ("7 p.m.", "44 B.C."); see endsAfterTime.
+	afterNumber map[string]bool
+	// prepositions open the phrases that endsAfterTime keeps together with
+	// the sentence after them; starters are the words that open sentences
+	// rather than name someone ("The", "He").
+	prepositions, starters map[string]bool
+	// placeTitles stand before names ("U.S. President") but also end
+	// sentences as nouns ("exports to the U.S. The EU..."): they end one
+	// before a starter.
+	placeTitles map[string]bool
 	// lower lower-cases with the language's rules (Turkish dotted and dotless i).
 	lower func(string) string
 }
@@ -35,6 +51,10 @@ var languages = map[string]*language{
 		titles:        wordSet(enTitles),
 		abbreviations: wordSet(enAbbreviations),
 		pronounI:      true,
+		afterNumber:   wordSet(enAfterNumber),
+		prepositions:  wordSet(enPrepositions),
+		starters:      wordSet(enStarters),
+		placeTitles:   wordSet("u.s u.k"),
 		lower:         strings.ToLower,
 	},
 	"tr": {
@@ -42,12 +62,16 @@ var languages = map[string]*language{
 		titles:        wordSet(trTitles),
 		abbreviations: wordSet(trAbbreviations),
 		dotOrdinals:   true,
+		lowerStarts:   true,
 		lower:         func(s string) string { return strings.ToLowerSpecial(unicode.TurkishCase, s) },
 	},
 	"ru": {
 		stops:         ".!?…‼⁇⁈⁉",
 		titles:        wordSet(ruTitles),
 		abbreviations: wordSet(ruAbbreviations),
+		afterNumber:   wordSet(ruAfterNumber),
+		prepositions:  wordSet(ruPrepositions),
+		starters:      wordSet(ruStarters),
 		lower:         strings.ToLower,
 	},
 	// Armenian ends sentences with the full stop "։", often typed as the

@@ -8,10 +8,12 @@ import "strings"
 // run of ".", "!", "?" or "…" (with any closing quotes, brackets and footnote
 // marks after it) ends a sentence when whitespace and a plausible sentence
 // start follow, unless the dot closes an abbreviation, an initial or an
-// ordinal, or the mark sits inside a quotation or brackets. lang is a language
-// tag such as "en", "tr", "ru" or "hy"; it picks the abbreviation lists and
-// punctuation (Armenian ends sentences with "։" or ":", not "."). Unknown
-// languages get English rules.
+// ordinal, or the mark sits inside a quotation or brackets. Straight quotes,
+// which look the same at both ends, are paired from their neighbours and the
+// sentences around them. lang is a language tag such as "en", "tr", "ru" or
+// "hy"; it picks the abbreviation lists and punctuation (Armenian ends
+// sentences with "։" or ":", not ".") and whether a lower-case word may start
+// a sentence (it may in Turkish). Unknown languages get English rules.
 //
 // Whitespace inside each sentence is collapsed to single spaces.
 func Sentences(text, lang string) []string {
@@ -48,19 +50,19 @@ func paragraphs(text string) []string {
 
 // splitParagraph appends the sentences of one paragraph p to out.
 func splitParagraph(out []string, p []rune, l *language) []string {
-	inside := enclosedMask(p)
+	m := enclosedMask(p, l)
 	start := 0
 	for i := 0; i < len(p); i++ {
 		if !l.isStop(p[i]) {
 			continue
 		}
-		e := scanEnding(p, i, l)
+		e := scanEnding(p, i, l, m)
 		if i > 0 && (p[i-1] == '(' || p[i-1] == '[') {
 			// "[...]" marks an omission and "(!)" an aside, not an end.
 			i = e.end - 1
 			continue
 		}
-		if e.end < len(p) && !inside[e.end] && endsSentence(p, start, i, e, l) {
+		if e.end < len(p) && !m.inside(e.end) && endsSentence(p, start, i, e, l) {
 			out = appendSentence(out, p[start:e.end])
 			start = e.end
 		}
