@@ -94,7 +94,7 @@ func setup(t *testing.T, opts dispatch.Options, keys ...string) *env {
 		t.Fatal(err)
 	}
 	for _, it := range saved {
-		if _, err := st.EnqueueDeliveries(ctx, it.ID, []string{"First sentence.", "Second sentence."}, []string{"a", "b"}); err != nil {
+		if _, err := st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: it.ID, Summary: []string{"First sentence.", "Second sentence."}, Targets: []string{"a", "b"}}); err != nil {
 			t.Fatal(err)
 		}
 	}

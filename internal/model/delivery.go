@@ -14,6 +14,9 @@ const (
 	DeliverySending DeliveryState = "sending" // claimed by a worker
 	DeliverySent    DeliveryState = "sent"
 	DeliveryFailed  DeliveryState = "failed"
+	// DeliverySkipped deliveries are never sent; LastError says why (the
+	// target already has the story from another item).
+	DeliverySkipped DeliveryState = "skipped"
 )
 
 // Delivery is one item to be posted to one target; the store keeps exactly one

@@ -30,4 +30,11 @@ type Item struct {
 	State     ItemState
 	// Summary holds the summary's sentences, in order, once summarised.
 	Summary []string
+	// Origin is the outlet the text names as the story's original publisher
+	// when the source republished it ("Reuters" in "Reuters via Aggregator").
+	Origin string
+	// Language is the item's ISO 639-1 code: the source's, else detected.
+	Language string
+	// DuplicateOf is the id of an earlier item telling the same story, 0 if none.
+	DuplicateOf int64
 }

@@ -8,9 +8,12 @@ type Post struct {
 	Summary    []string // sentences; the renderer may drop or cut the last ones to fit
 	Link       string
 	SourceName string
-	Author     string
-	Published  time.Time
-	Tags       []string
+	// Origin is the original outlet when the source republished the story.
+	Origin    string
+	Language  string
+	Author    string
+	Published time.Time
+	Tags      []string
 }
 
 // Format says how a message's text must be interpreted by the platform.
@@ -27,6 +30,8 @@ type Message struct {
 	Format Format
 	// IdempotencyKey lets a publisher make a resend harmless.
 	IdempotencyKey string
+	// Language is the post's ISO 639-1 code, "" if unknown.
+	Language string
 }
 
 // PostOf is the post for an item of the named source. An item without a
@@ -34,7 +39,7 @@ type Message struct {
 // title, so no post opens with an empty headline.
 func PostOf(it Item, sourceName string) Post {
 	p := Post{Title: it.Title, Summary: it.Summary, Link: it.Link, SourceName: sourceName,
-		Author: it.Author, Published: it.Published, Tags: it.Tags}
+		Origin: it.Origin, Language: it.Language, Author: it.Author, Published: it.Published, Tags: it.Tags}
 	if p.Title == "" && len(p.Summary) > 0 {
 		p.Title, p.Summary = p.Summary[0], p.Summary[1:]
 	}

@@ -10,6 +10,7 @@ type Source struct {
 	Schedule string // cron expression; empty means the global default
 	Language string // ISO 639-1 hint; empty means unknown
 	Backfill int    // items to post on the very first poll (0: mark all seen)
+	FullText string // auto | always | never: when the article page is read
 }
 
 // FetchState is what crier remembers about a source between polls.

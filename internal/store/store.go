@@ -22,6 +22,42 @@ type Target struct {
 	Publisher string
 }
 
+// Enqueue is an item ready to be posted.
+type Enqueue struct {
+	ItemID   int64
+	Summary  []string
+	Origin   string
+	Language string
+	Targets  []string
+	// Story, when set, fingerprints the item for cross-source duplicate
+	// detection.
+	Story *Story
+}
+
+// Story identifies an item's story. The store finds earlier stories sharing
+// a band, enqueued since Since, and asks Same to compare fingerprints; the
+// earliest match is the original.
+type Story struct {
+	Print []byte
+	Bands []int64
+	Since time.Time
+	Same  func(print []byte) bool
+}
+
+// Enqueued tells what EnqueueDeliveries did.
+type Enqueued struct {
+	Created     int   // pending deliveries
+	Skipped     int   // deliveries skipped as duplicates
+	DuplicateOf int64 // the earlier item telling the same story, 0 if none
+}
+
+// Duplicate is an item recorded as telling the story of an earlier one.
+type Duplicate struct {
+	Item, Original             model.Item
+	SourceName, OriginalSource string
+	Skipped                    int // targets that did not get it again
+}
+
 // Store is the persistence contract shared by every engine.
 type Store interface {
 	// SyncSources upserts the configured sources (name, URL); rows of
@@ -45,9 +81,12 @@ type Store interface {
 	// them here to be picked up again.
 	PendingItems(ctx context.Context, sourceID string, limit int) ([]model.Item, error)
 	// EnqueueDeliveries stores the item's summary, marks it queued and adds
-	// one pending delivery per target, atomically. It returns how many
-	// deliveries were created (0 if the item was already queued).
-	EnqueueDeliveries(ctx context.Context, itemID int64, summary []string, targetIDs []string) (int, error)
+	// one delivery per target, atomically. When the item tells a story
+	// already enqueued (see Story), it is recorded as a duplicate of the
+	// first item and the targets that have that story get a skipped
+	// delivery instead of a pending one. Nothing is created when the item
+	// was already queued.
+	EnqueueDeliveries(ctx context.Context, e Enqueue) (Enqueued, error)
 
 	// ClaimDeliveries leases due deliveries of the named targets for
 	// sending: pending ones whose time has come and sending ones whose lease
@@ -68,6 +107,10 @@ type Store interface {
 	Release(ctx context.Context, ds []model.Delivery) error
 	// The Mark and Release methods return ErrNotFound when the claim is no
 	// longer the caller's (its lease expired and another worker took it).
+
+	// RecentDuplicates lists the latest items recorded as duplicates, newest
+	// first.
+	RecentDuplicates(ctx context.Context, limit int) ([]Duplicate, error)
 
 	// DeliveryCounts counts deliveries by target and state.
 	DeliveryCounts(ctx context.Context) (map[string]map[model.DeliveryState]int, error)

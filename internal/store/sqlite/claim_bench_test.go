@@ -48,7 +48,7 @@ func BenchmarkClaimBacklog(b *testing.B) {
 				if i < 500 {
 					to = targets
 				}
-				if _, err := s.EnqueueDeliveries(ctx, it.ID, nil, to); err != nil {
+				if _, err := s.EnqueueDeliveries(ctx, store.Enqueue{ItemID: it.ID, Targets: to}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -88,38 +88,6 @@ func (s *Store) PendingItems(ctx context.Context, sourceID string, limit int) ([
 	return out, rows.Err()
 }
 
-// EnqueueDeliveries stores the summary and fans the item out to its targets.
-func (s *Store) EnqueueDeliveries(ctx context.Context, itemID int64, summary []string, targetIDs []string) (int, error) {
-	now := s.millis()
-	created := 0
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		created = 0
-		sum, _ := json.Marshal(nonNil(summary))
-		res, err := tx.ExecContext(ctx, `UPDATE items SET state = 'queued', summary = ?, content = ''
-			WHERE id = ? AND state = 'new'`, string(sum), itemID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil // queued already (or unknown): nothing to add
-		}
-		for _, t := range targetIDs {
-			res, err := tx.ExecContext(ctx, `INSERT INTO deliveries (item_id, target_id, state, next_attempt_at, created_at)
-				VALUES (?, ?, 'pending', ?, ?) ON CONFLICT (item_id, target_id) DO NOTHING`, itemID, t, now, now)
-			if err != nil {
-				return fmt.Errorf("target %s: %w", t, err)
-			}
-			n, _ := res.RowsAffected()
-			created += int(n)
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("enqueue item %d: %w", itemID, err)
-	}
-	return created, nil
-}
-
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}

@@ -50,6 +50,8 @@ func Run(t *testing.T, open Opener) {
 		{"ClaimOnlyNamedTargets", testClaimOnlyNamedTargets},
 		{"StaleClaimIsFenced", testStaleClaimIsFenced},
 		{"URLChangeResetsSource", testURLChangeResetsSource},
+		{"DuplicateStorySkippedPerTarget", testDuplicateStory},
+		{"DuplicateWindow", testDuplicateWindow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
@@ -174,23 +176,28 @@ func testEnqueueIdempotent(t *testing.T, open Opener) {
 	s := open(t, NewClock())
 	seed(t, s, "t1", "t2")
 	got, _ := s.SaveItems(ctx, "src", model.FetchState{}, items(model.ItemNew, "a"))
-	n, err := s.EnqueueDeliveries(ctx, got[0].ID, []string{"One.", "Two."}, []string{"t1", "t2"})
-	if err != nil || n != 2 {
-		t.Fatalf("enqueue = %d, %v", n, err)
+	e := store.Enqueue{ItemID: got[0].ID, Summary: []string{"One.", "Two."}, Origin: "Reuters", Language: "en", Targets: []string{"t1", "t2"}}
+	n, err := s.EnqueueDeliveries(ctx, e)
+	if err != nil || n.Created != 2 {
+		t.Fatalf("enqueue = %+v, %v", n, err)
 	}
-	n, err = s.EnqueueDeliveries(ctx, got[0].ID, []string{"One."}, []string{"t1", "t2"})
-	if err != nil || n != 0 {
-		t.Fatalf("second enqueue = %d, %v; want 0", n, err)
+	e.Summary = []string{"One."}
+	n, err = s.EnqueueDeliveries(ctx, e)
+	if err != nil || n.Created != 0 {
+		t.Fatalf("second enqueue = %+v, %v; want 0", n, err)
 	}
 	if pending, _ := s.PendingItems(ctx, "src", 10); len(pending) != 0 {
 		t.Errorf("queued item still pending")
 	}
-	if _, err := s.EnqueueDeliveries(ctx, got[0].ID+100, nil, []string{"t1"}); err != nil {
+	if _, err := s.EnqueueDeliveries(ctx, store.Enqueue{ItemID: got[0].ID + 100, Targets: []string{"t1"}}); err != nil {
 		t.Errorf("unknown item: %v", err)
 	}
 	ds, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Minute)
 	if len(ds) != 2 || ds[0].Item.Summary[1] != "Two." || ds[0].SourceName != "Source" || ds[0].Item.Content != "" {
 		t.Fatalf("claimed %+v", ds)
+	}
+	if it := ds[0].Item; it.Origin != "Reuters" || it.Language != "en" {
+		t.Errorf("claimed item origin %q, language %q", it.Origin, it.Language)
 	}
 }
 
@@ -202,7 +209,7 @@ func enqueue(t *testing.T, s store.Store, targets []string, keys ...string) {
 		t.Fatal(err)
 	}
 	for _, it := range got {
-		if _, err := s.EnqueueDeliveries(ctx, it.ID, []string{"S."}, targets); err != nil {
+		if _, err := s.EnqueueDeliveries(ctx, store.Enqueue{ItemID: it.ID, Summary: []string{"S."}, Targets: targets}); err != nil {
 			t.Fatal(err)
 		}
 	}
