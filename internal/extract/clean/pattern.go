@@ -1,0 +1,59 @@
+package clean
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+)
+
+// pattern is a compiled rule pattern.
+type pattern struct {
+	re     *regexp.Regexp
+	first  firstSet
+	needs  []string // one of these is in the skeleton of any match
+	ids    []int32  // needs in the rule set's literal index
+	origin int      // index of the origin group, -1 if none
+	// yesNo is set when a match's extent does not matter (a whole or
+	// contains pattern naming no origin): MatchString is faster.
+	yesNo bool
+}
+
+// Anchoring of a pattern.
+type anchor int
+
+const (
+	anchorStart anchor = iota // matches at the start of the text
+	anchorBoth                // matches all of the text
+	anchorNone                // matches anywhere
+)
+
+// compilePattern compiles a rule pattern with the given anchoring, relaxed
+// so that rule authors write words as they are spelled and still match the
+// ways aggregators spell them (see relaxSource).
+func compilePattern(src string, a anchor) (pattern, error) {
+	switch a {
+	case anchorStart:
+		src = `^(?:` + src + `)`
+	case anchorBoth:
+		src = `^(?:` + src + `)$`
+	}
+	written, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return pattern{}, fmt.Errorf("parse %q: %w", src, err)
+	}
+	relaxed := relaxSource(src)
+	re, err := regexp.Compile(relaxed)
+	if err != nil {
+		return pattern{}, fmt.Errorf("compile %q: %w", src, err)
+	}
+	p := pattern{re: re, first: firstSet{any: true}, needs: requiredWords(written), origin: re.SubexpIndex("origin")}
+	p.yesNo = p.origin < 0 && (a == anchorBoth || a == anchorNone)
+	if a != anchorNone {
+		tree, err := syntax.Parse(relaxed, syntax.Perl)
+		if err != nil {
+			return pattern{}, fmt.Errorf("parse %q: %w", relaxed, err)
+		}
+		p.first = firstOf(tree)
+	}
+	return p, nil
+}
