@@ -23,6 +23,8 @@ type Limits struct {
 	Fits func(text string) bool
 	// SummaryChars caps the summary in runes before Fits applies (0: no cap).
 	SummaryChars int
+	// SummarySentences caps the summary's sentences (0: no cap).
+	SummarySentences int
 	// Location is the time zone for dates (nil: UTC).
 	Location *time.Location
 }
@@ -30,15 +32,25 @@ type Limits struct {
 // data is what a template sees.
 type data struct {
 	Title, Summary, Link, SourceName, Author string
-	Sentences, Tags                          []string
-	Published                                time.Time
+	// Origin is the outlet the source republished the story from; Credit
+	// is "Origin via SourceName", or SourceName alone.
+	Origin, Credit  string
+	Sentences, Tags []string
+	Published       time.Time
 }
 
 // Render renders the post with the named template, shrinking only the
-// summary (whole sentences first, then words) until the text fits; the title,
+// summary, by whole sentences, until the text fits: a summary whose first
+// sentence does not fit is left out, never cut mid-sentence. The title,
 // attribution and link are never cut unless the title alone is too long, in
 // which case it is shortened at a word boundary as a last resort.
 func (s *Set) Render(name string, post model.Post, lim Limits) (model.Message, error) {
+	msg, err := s.render(name, post, lim)
+	msg.Language = post.Language
+	return msg, err
+}
+
+func (s *Set) render(name string, post model.Post, lim Limits) (model.Message, error) {
 	t, ok := s.byName[name]
 	if !ok {
 		return model.Message{}, fmt.Errorf("template %q not found", name)
@@ -62,7 +74,7 @@ func (s *Set) Render(name string, post model.Post, lim Limits) (model.Message, e
 		text, err := exec(title, sentences)
 		return text, err == nil && fits(text), err
 	}
-	sentences := capSummary(post.Summary, lim.SummaryChars)
+	sentences := capSummary(post.Summary, lim.SummaryChars, lim.SummarySentences)
 	// Whole sentences first, longest summary first.
 	for n := len(sentences); n >= 1; n-- {
 		text, ok, err := try(post.Title, sentences[:n])
@@ -71,16 +83,6 @@ func (s *Set) Render(name string, post model.Post, lim Limits) (model.Message, e
 		}
 		if ok {
 			return model.Message{Text: text, Format: format}, nil
-		}
-	}
-	// Then the first sentence cut at a word boundary, as long as fits.
-	if len(sentences) > 0 {
-		parts, sep := units(sentences[0])
-		text, err := longestFit(len(parts)-1, func(n int) (string, bool, error) {
-			return try(post.Title, []string{cut(parts, sep, n)})
-		})
-		if err != nil || text != "" {
-			return model.Message{Text: text, Format: format}, err
 		}
 	}
 	text, ok, err := try(post.Title, nil)
@@ -138,6 +140,8 @@ func view(p model.Post, title string, sentences []string, f model.Format, loc *t
 		Summary:    esc(strings.Join(sentences, " ")),
 		Link:       esc(p.Link),
 		SourceName: esc(p.SourceName),
+		Origin:     esc(p.Origin),
+		Credit:     esc(credit(p.Origin, p.SourceName)),
 		Author:     esc(p.Author),
 		Published:  p.Published,
 	}
@@ -174,26 +178,23 @@ func plain(s string) string {
 	}, s)
 }
 
-// capSummary keeps the leading sentences within max runes; a first sentence
-// longer than max is cut at a word boundary.
-func capSummary(sentences []string, max int) []string {
+// capSummary keeps the leading whole sentences within max runes and at
+// most sentences of them (0: no cap).
+func capSummary(summary []string, max, sentences int) []string {
+	if sentences > 0 && len(summary) > sentences {
+		summary = summary[:sentences]
+	}
 	if max <= 0 {
-		return sentences
+		return summary
 	}
 	var out []string
 	n := 0
-	for _, s := range sentences {
+	for _, s := range summary {
 		l := utf8.RuneCountInString(s)
 		if len(out) > 0 {
 			l++
 		}
 		if n+l > max {
-			if len(out) == 0 {
-				if cut := truncateRunes(s, max); cut != "" {
-					return []string{cut}
-				}
-				return nil
-			}
 			break
 		}
 		out, n = append(out, s), n+l
@@ -222,13 +223,12 @@ func cut(parts []string, sep string, n int) string {
 	return strings.TrimRight(strings.Join(parts[:n], sep), ",;:—–- ") + "…"
 }
 
-// truncateRunes cuts s to at most max runes at a word boundary, with "…".
-func truncateRunes(s string, max int) string {
-	parts, sep := units(s)
-	for n := len(parts) - 1; n >= 1; n-- {
-		if c := cut(parts, sep, n); utf8.RuneCountInString(c) <= max {
-			return c
-		}
+// credit names who published the story: "Reuters via Aggregator" when the
+// source republished it, the source alone otherwise (or when the source
+// names itself as the origin).
+func credit(origin, source string) string {
+	if origin == "" || strings.EqualFold(origin, source) {
+		return source
 	}
-	return ""
+	return origin + " via " + source
 }

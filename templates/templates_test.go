@@ -72,7 +72,7 @@ func TestShrinksOnlyTheSummary(t *testing.T) {
 		{"fits", fullLen, "First sentence here. Second one follows. Third closes it."},
 		{"drop one sentence", fullLen - 1, "First sentence here. Second one follows."},
 		{"one sentence", fullLen - 18, "First sentence here."},
-		{"words of the first", fullLen - 38, "First sentence…"},
+		{"a first sentence that does not fit is left out, not cut", fullLen - 38, ""},
 		{"no summary", fullLen - 55, ""},
 	}
 	for _, tt := range tests {
@@ -106,8 +106,35 @@ func TestSummaryCharsCap(t *testing.T) {
 		t.Errorf("cap at whole sentences:\n%s", msg.Text)
 	}
 	msg, _ = set.Render("console.txt.tmpl", post(), templates.Limits{SummaryChars: 12})
-	if !strings.Contains(msg.Text, "\nFirst…\n") {
-		t.Errorf("cap inside the first sentence:\n%s", msg.Text)
+	if strings.Contains(msg.Text, "First") {
+		t.Errorf("a cap inside the first sentence leaves the summary out:\n%s", msg.Text)
+	}
+	msg, _ = set.Render("console.txt.tmpl", post(), templates.Limits{SummarySentences: 1, SummaryChars: 500})
+	if !strings.Contains(msg.Text, "\nFirst sentence here.\n") {
+		t.Errorf("cap at one sentence:\n%s", msg.Text)
+	}
+}
+
+func TestCreditNamesTheOriginalOutlet(t *testing.T) {
+	set, _ := templates.New("")
+	p := post()
+	p.Origin = "Reuters & Co"
+	p.Language = "hy"
+	tests := map[string]string{
+		"telegram.html.tmpl": `<a href="https://example.com/a?x=1&amp;y=2">Reuters &amp; Co via Asbarez</a>`,
+		"mastodon.txt.tmpl":  "\n\nReuters & Co via Asbarez · Staff <desk>\nhttps://example.com/a?x=1&y=2",
+		"console.txt.tmpl":   "[Reuters & Co via Asbarez] ",
+	}
+	for name, want := range tests {
+		msg, err := set.Render(name, p, templates.Limits{})
+		if err != nil || !strings.Contains(msg.Text, want) || msg.Language != "hy" {
+			t.Errorf("%s (%v, language %q): want %q in\n%s", name, err, msg.Language, want, msg.Text)
+		}
+	}
+	p.Origin = "asbarez" // a source crediting itself
+	msg, _ := set.Render("console.txt.tmpl", p, templates.Limits{})
+	if strings.Contains(msg.Text, " via ") {
+		t.Errorf("self-credit rendered as a republication:\n%s", msg.Text)
 	}
 }
 

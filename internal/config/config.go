@@ -15,9 +15,13 @@ type Config struct {
 	Template string   `yaml:"templates,omitempty"` // optional directory overriding the embedded templates
 	Fetch    Fetch    `yaml:"fetch,omitempty"`
 	Delivery Delivery `yaml:"delivery,omitempty"`
-	Telegram Telegram `yaml:"telegram,omitempty"`
-	Sources  []Source `yaml:"sources,omitempty"`
-	Targets  []Target `yaml:"targets,omitempty"`
+	// Languages are the languages crier may detect in a source that does not
+	// state its own (ISO 639-1), default en, tr, ru, hy.
+	Languages []string `yaml:"languages,omitempty"`
+	Dedupe    Dedupe   `yaml:"dedupe,omitempty"`
+	Telegram  Telegram `yaml:"telegram,omitempty"`
+	Sources   []Source `yaml:"sources,omitempty"`
+	Targets   []Target `yaml:"targets,omitempty"`
 
 	// Dir is the directory of the config file; relative paths are resolved
 	// against it during Load.
@@ -42,6 +46,23 @@ type Delivery struct {
 	Timeout     Duration `yaml:"timeout,omitempty"`      // one platform request, default 30s
 }
 
+// Dedupe tunes cross-source duplicate detection: the same story from two
+// sources is posted once per target.
+type Dedupe struct {
+	Disabled bool     `yaml:"disabled,omitempty"`
+	Window   Duration `yaml:"window,omitempty"` // how far back copies are looked for, default 48h
+	// Similarity is the estimated Jaccard similarity of title and lede
+	// (word bigrams) from which two items are one story, default 0.35.
+	Similarity float64 `yaml:"similarity,omitempty"`
+}
+
+// Summary is how long a target's summary may be; the platform's own limit
+// may cut it further, always at whole sentences.
+type Summary struct {
+	Sentences int `yaml:"sentences,omitempty"`
+	Chars     int `yaml:"chars,omitempty"` // runes
+}
+
 // Telegram holds the bot's credentials, shared by every telegram target.
 type Telegram struct {
 	Token       Secret  `yaml:"token,omitempty"`
@@ -58,7 +79,18 @@ type Source struct {
 	Schedule string `yaml:"schedule,omitempty"`
 	Language string `yaml:"language,omitempty"`
 	Backfill int    `yaml:"backfill,omitempty"`
+	// FullText decides when the article page is fetched for its text:
+	// auto (when the feed carries only a teaser, the default), always or
+	// never.
+	FullText string `yaml:"full_text,omitempty"`
 }
+
+// Full-text modes.
+const (
+	FullTextAuto   = "auto"
+	FullTextAlways = "always"
+	FullTextNever  = "never"
+)
 
 // Target is one place posts go to.
 type Target struct {
@@ -66,8 +98,9 @@ type Target struct {
 	Publisher string   `yaml:"publisher,omitempty"` // telegram | mastodon | console
 	Sources   []string `yaml:"sources,omitempty"`   // default: every source
 	Template  string   `yaml:"template,omitempty"`  // default per publisher
-	// SummaryChars caps the summary before the platform's own limit applies.
-	SummaryChars int `yaml:"summary_chars,omitempty"`
+	// Summary caps the summary before the platform's own limit applies;
+	// the default depends on the publisher.
+	Summary Summary `yaml:"summary,omitempty"`
 
 	// telegram
 	Chat                  string `yaml:"chat,omitempty"` // "@channel" or a numeric chat id

@@ -25,6 +25,17 @@ var DefaultTemplate = map[string]string{
 	PublisherConsole:  "console.txt.tmpl",
 }
 
+// DefaultSummary is each publisher's summary budget: Telegram posts can
+// carry a paragraph, Mastodon's 500 characters hold a sentence or two.
+var DefaultSummary = map[string]Summary{
+	PublisherTelegram: {Sentences: 4, Chars: 700},
+	PublisherMastodon: {Sentences: 2, Chars: 280},
+	PublisherConsole:  {Sentences: 3, Chars: 500},
+}
+
+// DefaultLanguages are the languages detected when a source states none.
+var DefaultLanguages = []string{"en", "tr", "ru", "hy"}
+
 func (c *Config) applyDefaults() {
 	if c.Storage == "" {
 		c.Storage = DefaultStorage
@@ -56,6 +67,15 @@ func (c *Config) applyDefaults() {
 	if c.Delivery.Timeout == 0 {
 		c.Delivery.Timeout = Duration(30 * time.Second)
 	}
+	if len(c.Languages) == 0 {
+		c.Languages = append([]string(nil), DefaultLanguages...)
+	}
+	if c.Dedupe.Window == 0 {
+		c.Dedupe.Window = Duration(48 * time.Hour)
+	}
+	if c.Dedupe.Similarity == 0 {
+		c.Dedupe.Similarity = 0.35
+	}
 	if c.Telegram.APIEndpoint == "" {
 		c.Telegram.APIEndpoint = DefaultAPIEndpoint
 	}
@@ -68,11 +88,22 @@ func (c *Config) applyDefaults() {
 			s.Name = s.ID
 		}
 		s.URL = c.resolveFileURL(s.URL)
+		if s.FullText == "" {
+			s.FullText = FullTextAuto
+		}
 	}
 	for i := range c.Targets {
 		t := &c.Targets[i]
 		if t.Template == "" {
 			t.Template = DefaultTemplate[t.Publisher]
+		}
+		if def, ok := DefaultSummary[t.Publisher]; ok {
+			if t.Summary.Sentences == 0 {
+				t.Summary.Sentences = def.Sentences
+			}
+			if t.Summary.Chars == 0 {
+				t.Summary.Chars = def.Chars
+			}
 		}
 		if t.Publisher == PublisherMastodon && t.Visibility == "" {
 			t.Visibility = DefaultVisibility

@@ -79,7 +79,24 @@ func (c *Config) validateGlobal(errs *problems) {
 	if c.Delivery.Timeout.D() < 0 {
 		errs.add("delivery.timeout", "must be positive")
 	}
+	for i, l := range c.Languages {
+		if !languagePattern.MatchString(l) {
+			errs.add(fmt.Sprintf("languages[%d]", i), "%q is not an ISO 639-1 code such as en, tr, ru or hy", l)
+		}
+	}
+	if c.Dedupe.Window.D() < 0 {
+		errs.add("dedupe.window", "must be positive")
+	}
+	if c.Dedupe.Similarity < 0 || c.Dedupe.Similarity > 1 {
+		errs.add("dedupe.similarity", "must be between 0 and 1")
+	}
 }
+
+// Summary bounds: a Telegram message holds 4096 characters.
+const (
+	MaxSummarySentences = 20
+	MaxSummaryChars     = 3500
+)
 
 func (c *Config) validateTelegram(errs *problems) {
 	if c.Telegram.Token == "" {
@@ -116,6 +133,11 @@ func (c *Config) validateSource(path string, s Source, ids map[string]string, er
 	}
 	if s.Backfill < 0 || s.Backfill > 100 {
 		errs.add(path+".backfill", "must be between 0 and 100")
+	}
+	switch s.FullText {
+	case FullTextAuto, FullTextAlways, FullTextNever:
+	default:
+		errs.add(path+".full_text", "must be auto, always or never, not %q", s.FullText)
 	}
 }
 
@@ -169,8 +191,11 @@ func (c *Config) validateTarget(path string, t Target, ids map[string]string, er
 		}
 		seen[s] = true
 	}
-	if t.SummaryChars < 0 {
-		errs.add(path+".summary_chars", "must be positive")
+	if t.Summary.Sentences < 0 || t.Summary.Sentences > MaxSummarySentences {
+		errs.add(path+".summary.sentences", "must be between 1 and %d", MaxSummarySentences)
+	}
+	if t.Summary.Chars < 0 || t.Summary.Chars > MaxSummaryChars {
+		errs.add(path+".summary.chars", "must be between 1 and %d", MaxSummaryChars)
 	}
 	if t.Template != "" && (strings.ContainsAny(t.Template, `/\`) || strings.HasPrefix(t.Template, ".")) {
 		errs.add(path+".template", "must be a file name inside the templates directory")

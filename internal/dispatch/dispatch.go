@@ -40,10 +40,11 @@ type Renderer interface {
 
 // Target is a configured destination with its publisher.
 type Target struct {
-	ID           string
-	Template     string
-	SummaryChars int
-	Publisher    Publisher
+	ID       string
+	Template string
+	// SummaryChars and SummarySentences cap the summary (0: no cap).
+	SummaryChars, SummarySentences int
+	Publisher                      Publisher
 }
 
 // Options tune the worker.

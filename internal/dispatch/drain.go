@@ -108,7 +108,8 @@ func (d *Dispatcher) release(ctx context.Context, ds []model.Delivery) {
 // the target may go on with the next one.
 func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bool, dl model.Delivery) bool {
 	log := d.log.With("target", t.ID, "delivery", dl.ID, "source", dl.Item.SourceID, "item", dl.Item.Key)
-	msg, err := d.render.Render(t.Template, model.PostOf(dl.Item, dl.SourceName), templates.Limits{Fits: fits, SummaryChars: t.SummaryChars, Location: d.opts.Location})
+	msg, err := d.render.Render(t.Template, model.PostOf(dl.Item, dl.SourceName), templates.Limits{Fits: fits,
+		SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: d.opts.Location})
 	if err != nil {
 		d.fail(ctx, log, dl, fmt.Sprintf("render: %v", err))
 		return true

@@ -20,9 +20,10 @@ import (
 // Options tune one account.
 type Options struct {
 	Visibility string // public | unlisted | private | direct
-	Language   string
-	Timeout    time.Duration // one request
-	UserAgent  string
+	// Language is the status language when the post's own is unknown.
+	Language  string
+	Timeout   time.Duration // one request
+	UserAgent string
 }
 
 // Publisher posts statuses to one account.
@@ -64,7 +65,11 @@ func (p *Publisher) Fits(ctx context.Context) func(string) bool {
 // first status instead of creating a second one.
 // Specs: https://docs.joinmastodon.org/methods/statuses/#create
 func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, error) {
-	toot := &gomastodon.Toot{Status: msg.Text, Visibility: p.opts.Visibility, Language: p.opts.Language}
+	lang := msg.Language
+	if lang == "" {
+		lang = p.opts.Language
+	}
+	toot := &gomastodon.Toot{Status: msg.Text, Visibility: p.opts.Visibility, Language: lang}
 	st, err := p.client.PostStatus(withIdempotencyKey(ctx, msg.IdempotencyKey), toot)
 	if err != nil {
 		return "", classify(err)

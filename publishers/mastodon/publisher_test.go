@@ -36,6 +36,14 @@ func TestPublishSendsStatusWithKey(t *testing.T) {
 	if len(st) != 1 || st[0].ID != id || st[0].IdempotencyKey != "k1" || st[0].Language != "hy" || st[0].Visibility != "public" {
 		t.Fatalf("statuses %+v", st)
 	}
+	m := msg("Merkez Bankası faizi sabit tuttu.", "k2")
+	m.Language = "tr" // detected from the post: wins over the account's default
+	if _, err := p.Publish(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	if st := srv.Statuses(); len(st) != 2 || st[1].Language != "tr" {
+		t.Fatalf("post language not sent: %+v", st)
+	}
 }
 
 func TestRetryAfterLostAnswerDoesNotPostTwice(t *testing.T) {
