@@ -1,6 +1,6 @@
-// Package extract turns the content that feeds carry (HTML fragments, or plain
-// text with character references) into clean plain text for summarising.
-//
-// This first version works on the feed item's own content; full-text
-// extraction from article pages and boilerplate cleaning come later.
+// Package extract turns what crier reads into clean plain text for
+// summarising: the content that feeds carry (HTML fragments, or plain text
+// with character references), and whole article pages, whose main text is
+// found with go-trafilatura. Boilerplate cleaning and attribution live in the
+// clean subpackage.
 package extract
