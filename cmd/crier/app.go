@@ -68,7 +68,12 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		return nil, err
 	}
 	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
-	m.pipeline = pipeline.New(st, m.fetcher, m.targetIDs, deps.Log)
+	popts, err := pipelineOptions(cfg, m.fetcher, deps.Now)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	m.pipeline = pipeline.New(st, m.fetcher, popts, deps.Log)
 	m.dispatcher = dispatch.New(st, tmpl, buildTargets(cfg, deps.Stdout), dispatch.Options{
 		SendTimeout: cfg.Delivery.Timeout.D(),
 		MaxAttempts: cfg.Delivery.MaxAttempts,
@@ -96,16 +101,9 @@ func (m *Main) sync(ctx context.Context) error {
 	return m.store.SyncTargets(ctx, targets)
 }
 
-func (m *Main) targetIDs(sourceID string) []string {
-	var ids []string
-	for _, t := range m.cfg.TargetsFor(sourceID) {
-		ids = append(ids, t.ID)
-	}
-	return ids
-}
-
 func sourceModel(s config.Source) model.Source {
-	return model.Source{ID: s.ID, Name: s.Name, URL: s.URL, Schedule: s.Schedule, Language: s.Language, Backfill: s.Backfill}
+	return model.Source{ID: s.ID, Name: s.Name, URL: s.URL, Schedule: s.Schedule, Language: s.Language,
+		Backfill: s.Backfill, FullText: s.FullText}
 }
 
 func fetchOptions(cfg *config.Config) feeds.Options {
@@ -122,7 +120,7 @@ func buildTargets(cfg *config.Config, stdout io.Writer) []dispatch.Target {
 	var tg *telegram.Client
 	var out []dispatch.Target
 	for _, t := range cfg.Targets {
-		dt := dispatch.Target{ID: t.ID, Template: t.Template, SummaryChars: t.SummaryChars}
+		dt := dispatch.Target{ID: t.ID, Template: t.Template, SummaryChars: t.Summary.Chars, SummarySentences: t.Summary.Sentences}
 		switch t.Publisher {
 		case config.PublisherTelegram:
 			if tg == nil {

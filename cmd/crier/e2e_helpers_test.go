@@ -63,6 +63,7 @@ sources:
     name: Asbarez
     url: %s
     language: en
+    full_text: never # the stories link to asbarez.com, which tests must not reach
 targets:
   - id: channel
     publisher: telegram
@@ -103,9 +104,21 @@ func story(n int) feedserver.Item {
 		Title:       fmt.Sprintf("Story %d", n),
 		Link:        fmt.Sprintf("https://asbarez.com/story-%d/", n),
 		Author:      "Asbarez Staff",
-		Description: fmt.Sprintf("<p>Story %d opens here. It has a second sentence.</p>", n),
+		Description: fmt.Sprintf("<p>Story %d opens here. %s</p>", n, filler(n)),
 		Published:   time.Date(2026, 11, 20, n, 0, 0, 0, time.UTC),
 	}
+}
+
+// filler is a sentence of its own for each story, so that stories are not
+// taken for copies of one another.
+func filler(n int) string {
+	words := strings.Fields("council budget river bridge harvest election museum festival tram school " +
+		"hospital winter market vineyard airport court library stadium forest railway")
+	var b []string
+	for i := range 8 {
+		b = append(b, words[(n*7+i*i*3+i)%len(words)])
+	}
+	return "It is about " + strings.Join(b, " and ") + "."
 }
 
 // crier runs the CLI and returns its exit code, stdout and stderr.

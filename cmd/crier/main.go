@@ -21,6 +21,7 @@ Usage:
   crier once     --config FILE   poll every source once, deliver what is pending, exit
   crier preview  --config FILE [--items N] SOURCE_ID|FEED_URL
                                  print what each target would receive; posts and records nothing
+  crier status   --config FILE   print sources, targets and recent duplicate stories from the store
   crier validate --config FILE [--print]
                                  check the configuration; --print shows it with secrets redacted
   crier version                  print the version
@@ -48,6 +49,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(
 		return cmdOnce(ctx, rest, stdout, stderr, env)
 	case "preview":
 		return cmdPreview(ctx, rest, stdout, stderr, env)
+	case "status":
+		return cmdStatus(ctx, rest, stdout, stderr, env)
 	case "validate":
 		return cmdValidate(rest, stdout, stderr, env)
 	case "version", "--version", "-v":

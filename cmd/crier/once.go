@@ -14,7 +14,10 @@ import (
 // Report is what one `once` pass did.
 type Report struct {
 	Polled, PollErrors, NewItems, Enqueued int
-	Delivery                               dispatch.Stats
+	// Duplicates counts new items that told a story already enqueued; the
+	// targets that had it got a skipped delivery.
+	Duplicates int
+	Delivery   dispatch.Stats
 	// Waiting counts deliveries still pending after the pass: retries whose
 	// time has not come, including those of earlier runs.
 	Waiting  int
@@ -28,8 +31,8 @@ func (r Report) OK() bool {
 
 func (r Report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "polled %d source(s), %d failed; %d new item(s), %d delivery(ies) queued; sent %d, to retry %d, failed %d; %d waiting",
-		r.Polled, r.PollErrors, r.NewItems, r.Enqueued, r.Delivery.Sent, r.Delivery.Retried, r.Delivery.Failed, r.Waiting)
+	fmt.Fprintf(&b, "polled %d source(s), %d failed; %d new item(s) (%d duplicate(s) of earlier stories), %d delivery(ies) queued; sent %d, to retry %d, failed %d; %d waiting",
+		r.Polled, r.PollErrors, r.NewItems, r.Duplicates, r.Enqueued, r.Delivery.Sent, r.Delivery.Retried, r.Delivery.Failed, r.Waiting)
 	for _, p := range append(r.Problems, r.Delivery.Problems...) {
 		b.WriteString("\n  " + p)
 	}
@@ -53,6 +56,7 @@ func (m *Main) Once(ctx context.Context) Report {
 			rep.Polled++
 			rep.NewItems += res.New
 			rep.Enqueued += res.Enqueued
+			rep.Duplicates += res.Duplicates
 			if err != nil {
 				rep.PollErrors++
 				rep.Problems = append(rep.Problems, err.Error())

@@ -4,14 +4,17 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/crierhq/crier/internal/config"
 	"github.com/crierhq/crier/internal/feeds"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/pipeline"
+	"github.com/crierhq/crier/internal/summarize"
 	"github.com/crierhq/crier/templates"
 )
 
@@ -50,7 +53,16 @@ func preview(ctx context.Context, cfg *config.Config, arg string, n int, w io.Wr
 	if err != nil {
 		return err
 	}
-	items, title, err := pipeline.Preview(ctx, feeds.NewFetcher(fetchOptions(cfg)), src, n)
+	fetcher := feeds.NewFetcher(fetchOptions(cfg))
+	popts, err := pipelineOptions(cfg, fetcher, time.Now)
+	if err != nil {
+		return err
+	}
+	if src.ID == "preview" {
+		// A URL outside the config is shown to every target.
+		popts.Budget = func(string) summarize.Budget { return maxBudget(cfg.Targets) }
+	}
+	items, title, err := pipeline.New(nil, fetcher, popts, slog.New(slog.DiscardHandler)).Preview(ctx, src, n)
 	if err != nil {
 		return err
 	}
@@ -66,7 +78,7 @@ func preview(ctx context.Context, cfg *config.Config, arg string, n int, w io.Wr
 		post := model.PostOf(it, src.Name)
 		for i, t := range publishers {
 			msg, err := set.Render(t.Template, post, templates.Limits{Fits: t.Publisher.Fits(ctx),
-				SummaryChars: t.SummaryChars, Location: cfg.Location})
+				SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: cfg.Location})
 			fmt.Fprintf(w, "── %s (%s, %s) %s\n", t.ID, targets[i].Publisher, t.Template, strings.Repeat("─", 30))
 			if err != nil {
 				fmt.Fprintf(w, "cannot render: %v\n\n", err)

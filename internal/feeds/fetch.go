@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -104,13 +105,48 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev model.FetchStat
 	}
 }
 
+// feedAccept and pageAccept are the Accept headers of feed and page requests.
+const (
+	feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+	pageAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+)
+
+// ErrNotHTML is returned by FetchPage for a response that is not a web page.
+var ErrNotHTML = errors.New("not an HTML page")
+
+// FetchPage downloads an article page with the same timeouts and size cap as
+// feeds. Only http and https are allowed: the URL comes from a feed, and a
+// feed must not make crier read local files.
+func (f *Fetcher) FetchPage(ctx context.Context, rawURL string) (*Result, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("invalid URL: %w", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("page URL scheme %q not allowed (http or https only)", u.Scheme)
+	}
+	res, err := f.get(ctx, u, model.FetchState{}, pageAccept)
+	if err != nil {
+		return nil, err
+	}
+	mt, _, _ := mime.ParseMediaType(res.ContentType)
+	if mt != "" && mt != "text/html" && mt != "application/xhtml+xml" {
+		return nil, fmt.Errorf("%w: %s", ErrNotHTML, mt)
+	}
+	return res, nil
+}
+
 func (f *Fetcher) fetchHTTP(ctx context.Context, u *url.URL, prev model.FetchState) (*Result, error) {
+	return f.get(ctx, u, prev, feedAccept)
+}
+
+func (f *Fetcher) get(ctx context.Context, u *url.URL, prev model.FetchState, accept string) (*Result, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("User-Agent", f.ua)
-	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+	req.Header.Set("Accept", accept)
 	if prev.ETag != "" {
 		req.Header.Set("If-None-Match", prev.ETag)
 	}

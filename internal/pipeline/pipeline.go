@@ -7,11 +7,14 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"sort"
+	"time"
 
-	"github.com/crierhq/crier/internal/extract"
+	"github.com/crierhq/crier/internal/dedupe"
 	"github.com/crierhq/crier/internal/feeds"
 	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/internal/summarize"
 )
 
@@ -21,7 +24,7 @@ type Store interface {
 	RecordFetchError(ctx context.Context, sourceID, reason string) error
 	SaveItems(ctx context.Context, sourceID string, validators model.FetchState, items []model.Item) ([]model.Item, error)
 	PendingItems(ctx context.Context, sourceID string, limit int) ([]model.Item, error)
-	EnqueueDeliveries(ctx context.Context, itemID int64, summary []string, targetIDs []string) (int, error)
+	EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.Enqueued, error)
 }
 
 // Fetcher downloads a feed, conditionally.
@@ -29,18 +32,53 @@ type Fetcher interface {
 	Fetch(ctx context.Context, url string, prev model.FetchState) (*feeds.Result, error)
 }
 
+// Options wire a pipeline.
+type Options struct {
+	// Targets lists the ids of the targets that follow a source.
+	Targets func(sourceID string) []string
+	// Budget is the summary stored for a source's items: the largest its
+	// targets may show (each target's renderer cuts it to its own).
+	Budget func(sourceID string) summarize.Budget
+	// Pages fetches article pages for full text; nil never does.
+	Pages PageFetcher
+	// Detector guesses the language of sources that state none; nil does not.
+	Detector *summarize.Detector
+	// DedupeWindow is how far back an earlier copy of a story is looked
+	// for (0: no cross-source duplicate detection), and Similarity the
+	// estimated Jaccard similarity from which two items are one story.
+	DedupeWindow time.Duration
+	Similarity   float64
+	Now          func() time.Time
+}
+
 // Pipeline polls sources.
 type Pipeline struct {
-	store   Store
-	fetcher Fetcher
-	// targets lists the ids of the targets that follow a source.
-	targets func(sourceID string) []string
-	log     *slog.Logger
+	store    Store
+	fetcher  Fetcher
+	opts     Options
+	pages    PageFetcher
+	detector *summarize.Detector
+	// extractSlots bounds the article extractions running at once.
+	extractSlots chan struct{}
+	log          *slog.Logger
 }
 
 // New builds a pipeline.
-func New(st Store, f Fetcher, targets func(sourceID string) []string, log *slog.Logger) *Pipeline {
-	return &Pipeline{store: st, fetcher: f, targets: targets, log: log}
+func New(st Store, f Fetcher, opts Options, log *slog.Logger) *Pipeline {
+	if opts.Targets == nil {
+		opts.Targets = func(string) []string { return nil }
+	}
+	if opts.Budget == nil {
+		opts.Budget = func(string) summarize.Budget { return summarize.DefaultBudget }
+	}
+	if opts.Similarity <= 0 {
+		opts.Similarity = dedupe.DefaultSimilarity
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Pipeline{store: st, fetcher: f, opts: opts, pages: opts.Pages, detector: opts.Detector,
+		extractSlots: make(chan struct{}, runtime.GOMAXPROCS(0)), log: log}
 }
 
 // Result tells what one poll did.
@@ -50,6 +88,8 @@ type Result struct {
 	New         int // items stored for the first time, to be posted
 	Seen        int // items stored for the first time as already seen
 	Enqueued    int // deliveries created
+	Duplicates  int // new items found to tell a story already enqueued
+	Skipped     int // deliveries skipped because the target has the story
 }
 
 // Poll runs one poll of src. A failure is recorded on the source (for
@@ -68,7 +108,8 @@ func (p *Pipeline) Poll(ctx context.Context, src model.Source) (Result, error) {
 		log.Warn("poll failed", "err", err)
 		return res, fmt.Errorf("poll %s: %w", src.ID, err)
 	}
-	log.Info("polled", "not_modified", res.NotModified, "items", res.Parsed, "new", res.New, "seen", res.Seen, "deliveries", res.Enqueued)
+	log.Info("polled", "not_modified", res.NotModified, "items", res.Parsed, "new", res.New, "seen", res.Seen,
+		"deliveries", res.Enqueued, "duplicates", res.Duplicates)
 	return res, nil
 }
 
@@ -107,7 +148,7 @@ func (p *Pipeline) poll(ctx context.Context, src model.Source) (Result, error) {
 	}
 	// Items left in state new by an earlier, interrupted poll are picked
 	// up here too.
-	out.Enqueued, err = p.fanOut(ctx, src)
+	err = p.fanOut(ctx, src, &out)
 	return out, err
 }
 
@@ -141,27 +182,50 @@ func mark(items []model.Item, initialized bool, backfill int) []model.Item {
 	return items
 }
 
-// fanOut summarises the source's new items and enqueues their deliveries.
-func (p *Pipeline) fanOut(ctx context.Context, src model.Source) (int, error) {
-	targets := p.targets(src.ID)
-	total := 0
+// fanOut prepares the source's new items and enqueues their deliveries.
+func (p *Pipeline) fanOut(ctx context.Context, src model.Source, out *Result) error {
+	targets := p.opts.Targets(src.ID)
+	budget := p.opts.Budget(src.ID)
 	for {
 		pending, err := p.store.PendingItems(ctx, src.ID, 100)
 		if err != nil || len(pending) == 0 {
-			return total, err
+			return err
 		}
 		for _, it := range pending {
-			n, err := p.store.EnqueueDeliveries(ctx, it.ID, Summarize(it, src.Language), targets)
-			if err != nil {
-				return total, err
+			a := p.Prepare(ctx, src, it, budget)
+			if ctx.Err() != nil {
+				// Stopping: a page fetch cut short would post a worse
+				// summary; the item stays new for the next poll.
+				return ctx.Err()
 			}
-			total += n
+			e := store.Enqueue{ItemID: it.ID, Summary: a.Summary, Origin: a.Origin, Language: a.Language, Targets: targets}
+			if a.Print != nil && p.opts.DedupeWindow > 0 {
+				e.Story = p.story(*a.Print)
+			}
+			res, err := p.store.EnqueueDeliveries(ctx, e)
+			if err != nil {
+				return err
+			}
+			out.Enqueued += res.Created
+			out.Skipped += res.Skipped
+			if res.DuplicateOf != 0 {
+				out.Duplicates++
+				p.log.Info("duplicate story", "source", src.ID, "item", it.ID, "duplicate_of", res.DuplicateOf,
+					"skipped_targets", res.Skipped)
+			}
 		}
 	}
 }
 
-// Summarize is the summary of one item: its content as plain text, cut to
-// the leading sentences within the default budget.
-func Summarize(it model.Item, language string) []string {
-	return summarize.Summarize(it.Title, extract.PlainText(it.Content), language, summarize.DefaultBudget)
+// story is the dedupe lookup for a fingerprint.
+func (p *Pipeline) story(print dedupe.Print) *store.Story {
+	return &store.Story{
+		Print: print.Bytes(),
+		Bands: print.Bands(),
+		Since: p.opts.Now().Add(-p.opts.DedupeWindow),
+		Same: func(b []byte) bool {
+			other, ok := dedupe.Parse(b)
+			return ok && dedupe.Similarity(print, other) >= p.opts.Similarity
+		},
+	}
 }

@@ -48,7 +48,7 @@ func setup(t *testing.T, backfill int) *env {
 	}
 	follows := map[string][]string{"news": {"tg", "masto"}, "other": {"only-other"}}
 	p := pipeline.New(st, feeds.NewFetcher(feeds.Options{UserAgent: "crier-test/1"}),
-		func(id string) []string { return follows[id] }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		pipeline.Options{Targets: func(id string) []string { return follows[id] }}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	return &env{feeds: fs, store: st, p: p, src: src}
 }
 

@@ -9,10 +9,11 @@ import (
 )
 
 // Preview fetches src unconditionally and returns its newest n items,
-// summarised, newest first, with the feed's title. It reads and writes
-// nothing in the store.
-func Preview(ctx context.Context, f Fetcher, src model.Source, n int) ([]model.Item, string, error) {
-	fetched, err := f.Fetch(ctx, src.URL, model.FetchState{})
+// prepared as a poll would prepare them (full text, cleaning, attribution,
+// summary), newest first, with the feed's title. It reads and writes nothing
+// in the store.
+func (p *Pipeline) Preview(ctx context.Context, src model.Source, n int) ([]model.Item, string, error) {
+	fetched, err := p.fetcher.Fetch(ctx, src.URL, model.FetchState{})
 	if err != nil {
 		return nil, "", fmt.Errorf("fetch %s: %w", src.URL, err)
 	}
@@ -21,11 +22,13 @@ func Preview(ctx context.Context, f Fetcher, src model.Source, n int) ([]model.I
 		return nil, "", err
 	}
 	items := chronological(feed.Items)
+	budget := p.opts.Budget(src.ID)
 	var out []model.Item
 	for i := len(items) - 1; i >= 0 && len(out) < n; i-- {
 		it := items[i]
 		it.SourceID = src.ID
-		it.Summary = Summarize(it, src.Language)
+		a := p.Prepare(ctx, src, it, budget)
+		it.Summary, it.Origin, it.Language = a.Summary, a.Origin, a.Language
 		out = append(out, it)
 	}
 	return out, feed.Title, nil
