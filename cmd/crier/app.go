@@ -124,7 +124,7 @@ func buildTargets(cfg *config.Config, stdout io.Writer) []dispatch.Target {
 		switch t.Publisher {
 		case config.PublisherTelegram:
 			if tg == nil {
-				tg = telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D())
+				tg = telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D(), telegram.Limits{})
 			}
 			dt.Publisher = tg.Publisher(t.Chat, telegram.Options{DisableWebPagePreview: t.DisableWebPagePreview})
 		case config.PublisherMastodon:

@@ -33,6 +33,13 @@ type Store interface {
 	Release(ctx context.Context, ds []model.Delivery) error
 }
 
+// Pacer is a Publisher that keeps to the platform's rate limits: Wait
+// blocks until one more message may go and counts it. The wait is outside
+// the send's timeout, and a stop interrupts it.
+type Pacer interface {
+	Wait(ctx context.Context) error
+}
+
 // Renderer turns a post into a target's message.
 type Renderer interface {
 	Render(template string, post model.Post, lim templates.Limits) (model.Message, error)

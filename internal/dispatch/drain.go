@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/crierhq/crier/internal/model"
@@ -30,45 +29,80 @@ func (d *Dispatcher) TakeStats() Stats {
 	return s
 }
 
-// Drain claims and sends rounds of due deliveries until none is due or ctx
-// ends. Targets are served in parallel; each target's deliveries go out one
-// by one in enqueue order.
+// Drain claims and sends due deliveries until none is due or ctx ends.
+// Targets are served in parallel, each by one worker sending its deliveries
+// one by one in enqueue order. A target whose worker finishes is claimed for
+// again at once, so a slow target (a group paced at 20 posts a minute, a
+// platform answering slowly) never holds up the others.
 func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 	total := 0
-	for ctx.Err() == nil {
-		batch, err := d.store.ClaimDeliveries(ctx, d.ids, d.opts.Batch, d.opts.PerTarget, d.opts.Lease)
-		if err != nil {
-			return total, err
+	busy := map[string]bool{}      // a worker holds, or will hold, the target's claim
+	var waiting [][]model.Delivery // claimed queues waiting for a free worker
+	done := make(chan string)
+	running := 0
+	var claimErr error
+	for {
+		if ctx.Err() == nil && claimErr == nil {
+			var idle []string
+			for _, id := range d.ids {
+				if !busy[id] {
+					idle = append(idle, id)
+				}
+			}
+			if len(idle) > 0 {
+				batch, err := d.store.ClaimDeliveries(ctx, idle, d.opts.Batch, d.opts.PerTarget, d.opts.Lease)
+				if err != nil {
+					claimErr = err
+				}
+				total += len(batch)
+				for _, q := range byTarget(batch) {
+					busy[q[0].TargetID] = true
+					waiting = append(waiting, q)
+				}
+			}
 		}
-		if len(batch) == 0 {
-			return total, nil
+		if ctx.Err() != nil {
+			// Stopping: queues not started go back untouched.
+			for _, q := range waiting {
+				d.release(context.WithoutCancel(ctx), q)
+			}
+			waiting = nil
 		}
-		total += len(batch)
-		d.sendBatch(ctx, batch)
+		for running < d.opts.Parallel && len(waiting) > 0 {
+			q := waiting[0]
+			waiting = waiting[1:]
+			running++
+			go func() {
+				d.serveTarget(ctx, q)
+				done <- q[0].TargetID
+			}()
+		}
+		if running == 0 {
+			if claimErr != nil {
+				return total, claimErr
+			}
+			return total, ctx.Err()
+		}
+		id := <-done
+		running--
+		delete(busy, id)
 	}
-	return total, ctx.Err()
 }
 
-func (d *Dispatcher) sendBatch(ctx context.Context, batch []model.Delivery) {
-	byTarget := map[string][]model.Delivery{}
-	var order []string
+// byTarget splits a claimed batch into per-target queues, in claim order.
+func byTarget(batch []model.Delivery) [][]model.Delivery {
+	index := map[string]int{}
+	var out [][]model.Delivery
 	for _, dl := range batch {
-		if _, ok := byTarget[dl.TargetID]; !ok {
-			order = append(order, dl.TargetID)
+		i, ok := index[dl.TargetID]
+		if !ok {
+			i = len(out)
+			index[dl.TargetID] = i
+			out = append(out, nil)
 		}
-		byTarget[dl.TargetID] = append(byTarget[dl.TargetID], dl)
+		out[i] = append(out[i], dl)
 	}
-	sem := make(chan struct{}, d.opts.Parallel)
-	var wg sync.WaitGroup
-	for _, id := range order {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(queue []model.Delivery) {
-			defer func() { <-sem; wg.Done() }()
-			d.serveTarget(ctx, queue)
-		}(byTarget[id])
-	}
-	wg.Wait()
+	return out
 }
 
 // serveTarget sends one target's claimed deliveries in order. After a
@@ -81,7 +115,12 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 	fctx, cancel := context.WithTimeout(bg, min(d.opts.SendTimeout, 10*time.Second))
 	fits := target.Publisher.Fits(fctx)
 	cancel()
+	pacer, _ := target.Publisher.(Pacer)
 	for i, dl := range queue {
+		if pacer != nil && pacer.Wait(ctx) != nil {
+			d.release(bg, queue[i:]) // stopping
+			return
+		}
 		// Stop when asked to, and never start a send that could outlive
 		// the lease: another worker may take the delivery after it.
 		if ctx.Err() != nil || d.now().Add(d.opts.SendTimeout+time.Minute).After(dl.LeaseUntil) {

@@ -16,17 +16,19 @@ import (
 // Client is one bot token's connection to the Bot API, shared by every
 // telegram target.
 type Client struct {
-	bot   *tgbotapi.BotAPI
-	http  *http.Client
-	token string
+	bot     *tgbotapi.BotAPI
+	http    *http.Client
+	token   string
+	limiter *limiter
 }
 
 // NewClient prepares a client without calling the API: tgbotapi's own
 // constructor calls getMe and fails when Telegram is briefly unreachable,
 // which must not stop crier from starting. endpoint is the fmt pattern of
 // the API (token, then method); timeout bounds every request, since the
-// default http.Client has none.
-func NewClient(token, endpoint string, timeout time.Duration) *Client {
+// default http.Client has none. Sends are paced to limits (zero fields take
+// Telegram's).
+func NewClient(token, endpoint string, timeout time.Duration, limits Limits) *Client {
 	hc := &http.Client{
 		Timeout: timeout,
 		// The Bot API never redirects; following one would carry the
@@ -35,7 +37,7 @@ func NewClient(token, endpoint string, timeout time.Duration) *Client {
 	}
 	bot := &tgbotapi.BotAPI{Token: token, Client: hc, Buffer: 100}
 	bot.SetAPIEndpoint(endpoint)
-	return &Client{bot: bot, http: hc, token: token}
+	return &Client{bot: bot, http: hc, token: token, limiter: newLimiter(limits, time.Now)}
 }
 
 // withContext returns a copy of the bot whose requests carry ctx: tgbotapi

@@ -52,6 +52,11 @@ func Length(text string, f model.Format) int {
 	return tghtml.UTF16Len(strings.TrimSpace(text))
 }
 
+// Wait blocks until the chat's and the bot's rate limits let one more
+// message go, and counts it: the dispatcher calls it before Publish, so
+// waiting is not part of the send's timeout.
+func (p *Publisher) Wait(ctx context.Context) error { return p.client.limiter.wait(ctx, p.chat) }
+
 // Publish sends the message and returns Telegram's message id.
 func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, error) {
 	var cfg tgbotapi.MessageConfig
@@ -66,7 +71,13 @@ func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, err
 	cfg.DisableWebPagePreview = p.opts.DisableWebPagePreview
 	sent, err := p.client.withContext(ctx).Send(cfg)
 	if err != nil {
-		return "", classify(p.client.redact(err))
+		err = classify(p.client.redact(err))
+		var pe *model.PublishError
+		if errors.As(err, &pe) && pe.RetryAfter > 0 && pe.RetryAfter < credentialsRetry {
+			// Telegram asked this chat to wait; the others go on.
+			p.client.limiter.block(p.chat, time.Now().Add(pe.RetryAfter))
+		}
+		return "", err
 	}
 	return strconv.Itoa(sent.MessageID), nil
 }

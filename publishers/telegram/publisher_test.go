@@ -25,7 +25,7 @@ func setup(t *testing.T, limits telegramapi.Limits) (*telegramapi.Server, *teleg
 	srv.AddChat(telegramapi.Chat{ID: -1001, Username: "news_channel", Type: "channel"})
 	srv.AddChat(telegramapi.Chat{ID: 77, Type: "private", BotBlocked: true})
 	srv.AddChat(telegramapi.Chat{ID: -55, Type: "group", MigrateToChatID: -100555})
-	return srv, telegram.NewClient(token, srv.Endpoint(), 2*time.Second)
+	return srv, telegram.NewClient(token, srv.Endpoint(), 2*time.Second, telegram.Limits{})
 }
 
 func html(text string) model.Message { return model.Message{Text: text, Format: model.FormatHTML} }
@@ -105,7 +105,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens there now: connection refused
-	c := telegram.NewClient(token, "http://"+addr+"/bot%s/%s", time.Second)
+	c := telegram.NewClient(token, "http://"+addr+"/bot%s/%s", time.Second, telegram.Limits{})
 	_, err = c.Publisher("-1001", telegram.Options{}).Publish(context.Background(), html("x"))
 	if err == nil {
 		t.Fatal("publish to a closed port succeeded")
@@ -153,7 +153,7 @@ func TestFitsCountsVisibleText(t *testing.T) {
 
 func TestWrongTokenWaitsInsteadOfFailing(t *testing.T) {
 	srv, _ := setup(t, telegramapi.Limits{Disabled: true})
-	c := telegram.NewClient("999:wrongwrongwrongwrongwrongwrong_x", srv.Endpoint(), time.Second)
+	c := telegram.NewClient("999:wrongwrongwrongwrongwrongwrong_x", srv.Endpoint(), time.Second, telegram.Limits{})
 	_, err := c.Publisher("-1001", telegram.Options{}).Publish(context.Background(), html("x"))
 	var pe *model.PublishError
 	if !errors.As(err, &pe) || pe.Permanent || pe.RetryAfter < time.Minute || !strings.Contains(pe.Reason, "401") {
@@ -167,7 +167,7 @@ func TestRedirectRefusedAndTokenMasked(t *testing.T) {
 		http.Redirect(w, r, "http://127.0.0.1:1"+strings.ReplaceAll(r.URL.Path, ":", "%3A"), http.StatusTemporaryRedirect)
 	}))
 	defer redirector.Close()
-	c := telegram.NewClient(token, redirector.URL+"/bot%s/%s", time.Second)
+	c := telegram.NewClient(token, redirector.URL+"/bot%s/%s", time.Second, telegram.Limits{})
 	_, err := c.Publisher("-1001", telegram.Options{}).Publish(context.Background(), html("x"))
 	if err == nil {
 		t.Fatal("publish through a redirect succeeded")

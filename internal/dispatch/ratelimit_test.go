@@ -1,0 +1,144 @@
+package dispatch_test
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crierhq/crier/internal/dispatch"
+	"github.com/crierhq/crier/internal/fakes/telegramapi"
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
+	"github.com/crierhq/crier/internal/store/sqlite"
+	"github.com/crierhq/crier/publishers/telegram"
+	"github.com/crierhq/crier/templates"
+)
+
+// TestTelegramRateLimits sends 200 posts to 5 chats (3 private, 2 groups)
+// through the real publisher against the fake Bot API, which answers 429 as
+// Telegram does. The limits are Telegram's shapes, scaled down in time so
+// the test runs in seconds: the same for the fake and for crier.
+func TestTelegramRateLimits(t *testing.T) {
+	const token = "7000001:AAHfakeTelegramTokenForTests_x1"
+	const perChat = 40
+	fake := telegramapi.Limits{
+		PerChatInterval: 100 * time.Millisecond, PerChatBurst: 3,
+		GroupMessages: 20, GroupWindow: 2500 * time.Millisecond,
+		GlobalMessages: 30, GlobalWindow: 100 * time.Millisecond,
+	}
+	srv := telegramapi.New(telegramapi.Options{Token: token, Limits: fake})
+	t.Cleanup(srv.Close)
+	chats := []telegramapi.Chat{
+		{ID: 1001, Type: telegramapi.Private, Title: "Ann"},
+		{ID: 1002, Type: telegramapi.Private, Title: "Bob"},
+		{ID: 1003, Type: telegramapi.Private, Title: "Cem"},
+		{ID: -2001, Type: telegramapi.Group, Title: "Readers"},
+		{ID: -1002000000001, Type: telegramapi.Supergroup, Title: "News club"},
+	}
+	for _, c := range chats {
+		srv.AddChat(c)
+	}
+	client := telegram.NewClient(token, srv.Endpoint(), 5*time.Second, telegram.Limits{
+		PerChatInterval: fake.PerChatInterval, PerChatBurst: fake.PerChatBurst - 1,
+		GroupMessages: fake.GroupMessages, GroupWindow: fake.GroupWindow,
+		GlobalMessages: fake.GlobalMessages, GlobalWindow: fake.GlobalWindow,
+		Slack: 50 * time.Millisecond, // as for Telegram: jitter is not scaled down with the limits
+	})
+
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var storeTargets []store.Target
+	var targets []dispatch.Target
+	var ids []string
+	tmpl, _ := templates.New("")
+	for _, c := range chats {
+		id := fmt.Sprintf("chat%d", c.ID)
+		ids = append(ids, id)
+		storeTargets = append(storeTargets, store.Target{ID: id, Publisher: "telegram"})
+		targets = append(targets, dispatch.Target{ID: id, Template: "telegram.html.tmpl",
+			Publisher: client.Publisher(strconv.FormatInt(c.ID, 10), telegram.Options{})})
+	}
+	if err := st.SyncSources(ctx, []model.Source{{ID: "src", Name: "Src", URL: "https://e.com/"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SyncTargets(ctx, storeTargets); err != nil {
+		t.Fatal(err)
+	}
+	var items []model.Item
+	for i := range perChat {
+		items = append(items, model.Item{Key: fmt.Sprint(i), Title: fmt.Sprintf("Post %02d", i), State: model.ItemNew})
+	}
+	saved, err := st.SaveItems(ctx, "src", model.FetchState{}, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range saved {
+		if _, err := st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: it.ID, Targets: ids}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := dispatch.New(st, tmpl, targets, dispatch.Options{SendTimeout: 5 * time.Second},
+		slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
+
+	start := time.Now()
+	n, err := d.Drain(ctx)
+	elapsed := time.Since(start)
+	if err != nil || n != perChat*len(chats) {
+		t.Fatalf("drained %d, %v", n, err)
+	}
+	for _, r := range srv.Requests() {
+		if r.Status == 429 {
+			t.Fatalf("Telegram had to enforce a limit in chat %s: %s", r.Params["chat_id"], r.Description)
+		}
+	}
+	for _, c := range chats {
+		msgs := srv.Messages(c.ID)
+		if len(msgs) != perChat {
+			t.Fatalf("chat %d got %d messages, want %d", c.ID, len(msgs), perChat)
+		}
+		for i, m := range msgs {
+			if want := fmt.Sprintf("Post %02d", i); !strings.HasPrefix(m.Text, want) {
+				t.Fatalf("chat %d message %d is %q, want %q first", c.ID, i, m.Text, want)
+			}
+		}
+	}
+	// The ceiling: the slowest chat sending as fast as the limits allow.
+	ceiling := time.Duration(0)
+	for _, c := range chats {
+		ceiling = max(ceiling, fastest(perChat, fake, c.Type != telegramapi.Private))
+	}
+	rate := float64(ceiling) / float64(elapsed)
+	t.Logf("200 posts in %v; the limits allow %v at best: %.0f%% of the allowed rate", elapsed.Round(time.Millisecond), ceiling, 100*rate)
+	if rate < 0.9 {
+		t.Errorf("achieved %.0f%% of the allowed rate, want at least 90%%", 100*rate)
+	}
+}
+
+// fastest is the least time n messages to one chat can take under the
+// limits (from the first message to the last), found by sending each at the
+// first millisecond the limits allow.
+func fastest(n int, l telegramapi.Limits, group bool) time.Duration {
+	var sent []time.Duration
+	tokens, at := float64(l.PerChatBurst), time.Duration(0)
+	for now := time.Duration(0); len(sent) < n; now += time.Millisecond {
+		tokens = min(float64(l.PerChatBurst), tokens+float64(now-at)/float64(l.PerChatInterval))
+		at = now
+		if tokens < 1 {
+			continue
+		}
+		if group && len(sent) >= l.GroupMessages && now-sent[len(sent)-l.GroupMessages] <= l.GroupWindow {
+			continue
+		}
+		tokens--
+		sent = append(sent, now)
+	}
+	return sent[len(sent)-1]
+}
