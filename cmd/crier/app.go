@@ -78,6 +78,7 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		SendTimeout: cfg.Delivery.Timeout.D(),
 		MaxAttempts: cfg.Delivery.MaxAttempts,
 		MaxBackoff:  cfg.Delivery.MaxBackoff.D(),
+		Lease:       cfg.Delivery.Lease.D(),
 		Location:    cfg.Location,
 	}, deps.Log, deps.Now)
 	return m, nil
@@ -124,7 +125,7 @@ func buildTargets(cfg *config.Config, stdout io.Writer) []dispatch.Target {
 		switch t.Publisher {
 		case config.PublisherTelegram:
 			if tg == nil {
-				tg = telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D(), telegram.Limits{})
+				tg = telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D(), telegramLimits(cfg.Telegram.Limits))
 			}
 			dt.Publisher = tg.Publisher(t.Chat, telegram.Options{DisableWebPagePreview: t.DisableWebPagePreview})
 		case config.PublisherMastodon:
@@ -156,4 +157,10 @@ func checkTemplates(cfg *config.Config, set *templates.Set) error {
 		return &config.Error{Problems: problems}
 	}
 	return nil
+}
+
+func telegramLimits(l config.TelegramLimits) telegram.Limits {
+	return telegram.Limits{PerChatInterval: l.PerChatInterval.D(), PerChatBurst: l.PerChatBurst,
+		GroupMessages: l.GroupMessages, GroupWindow: l.GroupWindow.D(),
+		GlobalMessages: l.GlobalMessages, GlobalWindow: l.GlobalWindow.D()}
 }

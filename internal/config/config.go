@@ -44,6 +44,9 @@ type Delivery struct {
 	MaxAttempts int      `yaml:"max_attempts,omitempty"` // transient failures before a delivery is failed, default 12
 	MaxBackoff  Duration `yaml:"max_backoff,omitempty"`  // cap of the exponential backoff, default 30m
 	Timeout     Duration `yaml:"timeout,omitempty"`      // one platform request, default 30s
+	// Lease is how long a claimed delivery belongs to this process; after a
+	// crash, its claims return to the pool when it ends (default 5m).
+	Lease Duration `yaml:"lease,omitempty"`
 }
 
 // Dedupe tunes cross-source duplicate detection: the same story from two
@@ -69,6 +72,20 @@ type Telegram struct {
 	TokenFile   string  `yaml:"token_file,omitempty"`
 	APIEndpoint string  `yaml:"api_endpoint,omitempty"` // fmt pattern with the token then the method
 	Admins      []int64 `yaml:"admins,omitempty"`
+	// Limits are the sending rates crier keeps to; zero fields take
+	// Telegram's published limits. Raise them only for a self-hosted Bot
+	// API server or paid broadcasts.
+	Limits TelegramLimits `yaml:"limits,omitempty"`
+}
+
+// TelegramLimits mirror Telegram's rate limits.
+type TelegramLimits struct {
+	PerChatInterval Duration `yaml:"per_chat_interval,omitempty"` // default 1s
+	PerChatBurst    int      `yaml:"per_chat_burst,omitempty"`    // default 2
+	GroupMessages   int      `yaml:"group_messages,omitempty"`    // per group_window, default 20
+	GroupWindow     Duration `yaml:"group_window,omitempty"`      // default 1m
+	GlobalMessages  int      `yaml:"global_messages,omitempty"`   // per global_window, default 30
+	GlobalWindow    Duration `yaml:"global_window,omitempty"`     // default 1s
 }
 
 // Source is one feed to watch.

@@ -79,6 +79,9 @@ func (c *Config) validateGlobal(errs *problems) {
 	if c.Delivery.Timeout.D() < 0 {
 		errs.add("delivery.timeout", "must be positive")
 	}
+	if c.Delivery.Lease.D() < 0 || (c.Delivery.Lease.D() > 0 && c.Delivery.Lease.D() < 2*c.Delivery.Timeout.D()) {
+		errs.add("delivery.lease", "must be at least twice delivery.timeout")
+	}
 	for i, l := range c.Languages {
 		if !languagePattern.MatchString(l) {
 			errs.add(fmt.Sprintf("languages[%d]", i), "%q is not an ISO 639-1 code such as en, tr, ru or hy", l)
@@ -108,6 +111,17 @@ func (c *Config) validateTelegram(errs *problems) {
 		errs.add("telegram.api_endpoint", "must contain %%s twice (token, then method), as in %s", DefaultAPIEndpoint)
 	} else if u, err := url.Parse(fmt.Sprintf(c.Telegram.APIEndpoint, "TOKEN", "getMe")); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		errs.add("telegram.api_endpoint", "must be an http(s) URL pattern")
+	}
+	l := c.Telegram.Limits
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"per_chat_interval", int64(l.PerChatInterval)}, {"per_chat_burst", int64(l.PerChatBurst)},
+		{"group_messages", int64(l.GroupMessages)}, {"group_window", int64(l.GroupWindow)},
+		{"global_messages", int64(l.GlobalMessages)}, {"global_window", int64(l.GlobalWindow)}} {
+		if f.v < 0 {
+			errs.add("telegram.limits."+f.name, "must be positive")
+		}
 	}
 	for i, id := range c.Telegram.Admins {
 		if id <= 0 {

@@ -59,7 +59,7 @@ type Options struct {
 	Batch       int           // deliveries claimed per round
 	PerTarget   int           // of which at most this many per target
 	Parallel    int           // targets served at once
-	Lease       time.Duration // how long a claim holds (default: long enough for a whole per-target batch)
+	Lease       time.Duration // how long a claim holds (default 5m); sends that could outlive it are given back
 	SendTimeout time.Duration // one platform request
 	MaxAttempts int           // transient failures before giving up
 	BaseBackoff time.Duration
@@ -86,7 +86,7 @@ func (o *Options) defaults() {
 	defD(&o.SendTimeout, 30*time.Second)
 	// A worker sends its claimed batch one by one, each send preceded at
 	// most by the limit check: the lease must outlast all of them.
-	defD(&o.Lease, max(5*time.Minute, time.Duration(o.PerTarget)*2*o.SendTimeout+time.Minute))
+	defD(&o.Lease, 5*time.Minute)
 	defD(&o.BaseBackoff, 5*time.Second)
 	defD(&o.MaxBackoff, 30*time.Minute)
 	defD(&o.Poll, 5*time.Second)
@@ -148,3 +148,7 @@ func (d *Dispatcher) Run(ctx context.Context) {
 		}
 	}
 }
+
+// leaseMargin is how much of a claim's lease must remain, beyond one send's
+// timeout, for a send to start: room to record its outcome.
+func (o *Options) leaseMargin() time.Duration { return min(time.Minute, o.Lease/5) }

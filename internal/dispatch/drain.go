@@ -123,7 +123,7 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 		}
 		// Stop when asked to, and never start a send that could outlive
 		// the lease: another worker may take the delivery after it.
-		if ctx.Err() != nil || d.now().Add(d.opts.SendTimeout+time.Minute).After(dl.LeaseUntil) {
+		if ctx.Err() != nil || d.now().Add(d.opts.SendTimeout+d.opts.leaseMargin()).After(dl.LeaseUntil) {
 			d.release(bg, queue[i:])
 			return
 		}
