@@ -74,7 +74,14 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		return nil, err
 	}
 	m.pipeline = pipeline.New(st, m.fetcher, popts, deps.Log)
-	m.dispatcher = dispatch.New(st, tmpl, buildTargets(cfg, deps.Stdout), dispatch.Options{
+	states, err := st.TargetStates(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	targets, notifier := buildTargets(cfg, deps.Stdout, states)
+	m.dispatcher = dispatch.New(st, tmpl, targets, dispatch.Options{
+		Notifier:    notifier,
 		SendTimeout: cfg.Delivery.Timeout.D(),
 		MaxAttempts: cfg.Delivery.MaxAttempts,
 		MaxBackoff:  cfg.Delivery.MaxBackoff.D(),
@@ -116,18 +123,28 @@ func fetchOptions(cfg *config.Config) feeds.Options {
 }
 
 // buildTargets makes one publisher per target; telegram targets share one
-// client (one token, one connection pool).
-func buildTargets(cfg *config.Config, stdout io.Writer) []dispatch.Target {
+// client (one token, one connection pool, one pace). A chat that moved (a
+// group upgraded to a supergroup) is addressed where it went, as long as the
+// config still names the old one. The notifier reaches telegram.admins, if
+// the bot has a token.
+func buildTargets(cfg *config.Config, stdout io.Writer, states map[string]store.TargetState) ([]dispatch.Target, dispatch.Notifier) {
 	var tg *telegram.Client
+	client := func() *telegram.Client {
+		if tg == nil {
+			tg = telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D(), telegramLimits(cfg.Telegram.Limits))
+		}
+		return tg
+	}
 	var out []dispatch.Target
 	for _, t := range cfg.Targets {
 		dt := dispatch.Target{ID: t.ID, Template: t.Template, SummaryChars: t.Summary.Chars, SummarySentences: t.Summary.Sentences}
 		switch t.Publisher {
 		case config.PublisherTelegram:
-			if tg == nil {
-				tg = telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D(), telegramLimits(cfg.Telegram.Limits))
+			chat := t.Chat
+			if st := states[t.ID]; st.MovedTo != "" && st.MovedFrom == chat {
+				chat = st.MovedTo
 			}
-			dt.Publisher = tg.Publisher(t.Chat, telegram.Options{DisableWebPagePreview: t.DisableWebPagePreview})
+			dt.Publisher = client().Publisher(chat, telegram.Options{DisableWebPagePreview: t.DisableWebPagePreview})
 		case config.PublisherMastodon:
 			dt.Publisher = mastodon.New(t.Server, t.Token.Value(), mastodon.Options{
 				Visibility: t.Visibility, Language: t.Language, Timeout: cfg.Delivery.Timeout.D(), UserAgent: userAgent()})
@@ -136,7 +153,10 @@ func buildTargets(cfg *config.Config, stdout io.Writer) []dispatch.Target {
 		}
 		out = append(out, dt)
 	}
-	return out
+	if cfg.Telegram.Token == "" || len(cfg.Telegram.Admins) == 0 {
+		return out, nil
+	}
+	return out, client().Notifier(cfg.Telegram.Admins)
 }
 
 // checkTemplates makes sure every target's template exists and renders.

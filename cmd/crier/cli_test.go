@@ -13,24 +13,79 @@ import (
 	"github.com/crierhq/crier/internal/store/storetest"
 )
 
-func TestPermanentFailureIsReportedOnceAndNotRetried(t *testing.T) {
+func TestRefusedTargetIsPausedKeptAndResumed(t *testing.T) {
 	w := newWorld(t, mastodonapi.Options{})
+	w.tg.AddChat(telegramapi.Chat{ID: 42, Type: telegramapi.Private, Title: "Admin"})
 	w.tg.UpdateChat(channelID, func(c *telegramapi.Chat) { c.BotNotMember = true })
 	w.publish(story(1))
 	w.crier("once", "--config", w.config)
 	w.publish(story(2))
 	code, _, errOut := w.crier("once", "--config", w.config)
-	if code == 0 || !strings.Contains(errOut, "failed 1") || !strings.Contains(errOut, "bot is not a member of the channel chat") {
-		t.Fatalf("exit %d, want non-zero with the reason:\n%s", code, errOut)
+	if code == 0 || !strings.Contains(errOut, "channel: paused: telegram 403: Forbidden: bot is not a member of the channel chat") {
+		t.Fatalf("exit %d, want non-zero with the pause and its reason:\n%s", code, errOut)
 	}
 	if len(w.masto.Statuses()) != 1 {
-		t.Errorf("one target's failure stopped another")
+		t.Errorf("one target's refusal stopped another")
 	}
+	notices := w.tg.Messages(42)
+	if len(notices) != 1 || !strings.Contains(notices[0].Text, "target channel is paused") || !strings.Contains(notices[0].Text, "crier resume channel") {
+		t.Fatalf("admin notices %+v", notices)
+	}
+	// Paused: no retry loop, the post is kept.
+	sends := len(w.tg.Requests())
 	code, _, errOut = w.crier("once", "--config", w.config)
-	if code != 0 || !strings.Contains(errOut, "sent 0, to retry 0, failed 0; 0 waiting") {
-		t.Errorf("failed delivery retried: exit %d\n%s", code, errOut)
+	if code == 0 || !strings.Contains(errOut, "sent 0, to retry 0, failed 0; 1 waiting") || len(w.tg.Requests()) != sends {
+		t.Errorf("paused target retried: exit %d, %d requests more\n%s", code, len(w.tg.Requests())-sends, errOut)
+	}
+	_, out, _ := w.crier("status", "--config", w.config)
+	if !strings.Contains(out, "channel: 1 pending, 0 sent, 0 failed, 0 skipped as duplicates; PAUSED since ") {
+		t.Errorf("status:\n%s", out)
+	}
+	// The bot is added back; an admin resumes the target.
+	w.tg.UpdateChat(channelID, func(c *telegramapi.Chat) { c.BotNotMember = false })
+	if code, out, errOut := w.crier("resume", "--config", w.config, "channel"); code != 0 || out != "channel resumed\n" {
+		t.Fatalf("resume: exit %d %q %s", code, out, errOut)
+	}
+	if code, _, errOut := w.crier("once", "--config", w.config); code != 0 || len(w.tg.Messages(channelID)) != 1 {
+		t.Fatalf("after resume: exit %d, channel has %d\n%s", code, len(w.tg.Messages(channelID)), errOut)
+	}
+	if !strings.Contains(w.tg.Messages(channelID)[0].Text, "Story 2") {
+		t.Errorf("the kept post: %q", w.tg.Messages(channelID)[0].Text)
+	}
+	if code, _, errOut := w.crier("resume", "--config", w.config, "nope"); code == 0 || !strings.Contains(errOut, `no target "nope"`) {
+		t.Errorf("resume of an unknown target: exit %d %s", code, errOut)
 	}
 	assertNoSecrets(t, errOut)
+}
+
+func TestMigratedGroupIsFollowed(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	w.tg.AddChat(telegramapi.Chat{ID: -4001, Type: telegramapi.Group, Title: "Old group", MigrateToChatID: -1004001})
+	w.tg.AddChat(telegramapi.Chat{ID: -1004001, Type: telegramapi.Supergroup, Title: "New group"})
+	w.writeConfig("  - id: group\n    publisher: telegram\n    chat: \"-4001\"\n")
+	w.publish(story(1))
+	w.crier("once", "--config", w.config)
+	w.publish(story(2))
+	if code, _, errOut := w.crier("once", "--config", w.config); code != 0 {
+		t.Fatalf("once: exit %d\n%s", code, errOut)
+	}
+	if n := len(w.tg.Messages(-1004001)); n != 1 {
+		t.Fatalf("the supergroup got %d posts, want 1", n)
+	}
+	// The next post goes straight to the supergroup, across restarts.
+	w.publish(story(3))
+	before := len(w.tg.Requests())
+	if code, _, errOut := w.crier("once", "--config", w.config); code != 0 {
+		t.Fatalf("once: exit %d\n%s", code, errOut)
+	}
+	for _, r := range w.tg.Requests()[before:] {
+		if r.Params["chat_id"] == "-4001" {
+			t.Errorf("sent to the old group again: %+v", r)
+		}
+	}
+	if n := len(w.tg.Messages(-1004001)); n != 2 {
+		t.Errorf("the supergroup has %d posts, want 2", n)
+	}
 }
 
 func TestTransientFailuresRetryWithoutDuplicates(t *testing.T) {

@@ -58,23 +58,30 @@ func (c *common) logger(stderr io.Writer) (*slog.Logger, error) {
 // openFromFlags parses a daemon command's flags, loads the config and wires
 // a Main. On failure it returns nil and the exit code, having said why.
 func openFromFlags(ctx context.Context, name string, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) (*Main, int) {
+	m, _, code := openWithArgs(ctx, name, args, stdout, stderr, env)
+	return m, code
+}
+
+// openWithArgs is openFromFlags for commands that also take arguments after
+// the flags; it returns them.
+func openWithArgs(ctx context.Context, name string, args []string, stdout, stderr io.Writer, env func(string) (string, bool)) (*Main, []string, int) {
 	fs, c := newFlags(name, stderr, env)
 	if err := fs.Parse(args); err != nil {
-		return nil, 2
+		return nil, nil, 2
 	}
 	cfg, ok := c.load(stderr, env)
 	if !ok {
-		return nil, 1
+		return nil, nil, 1
 	}
 	log, err := c.logger(stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "crier:", err)
-		return nil, 2
+		return nil, nil, 2
 	}
 	m, err := Open(ctx, cfg, Deps{Stdout: stdout, Log: log})
 	if err != nil {
 		fmt.Fprintln(stderr, "crier:", err)
-		return nil, 1
+		return nil, nil, 1
 	}
-	return m, 0
+	return m, fs.Args(), 0
 }

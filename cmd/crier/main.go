@@ -22,6 +22,8 @@ Usage:
   crier preview  --config FILE [--items N] SOURCE_ID|FEED_URL
                                  print what each target would receive; posts and records nothing
   crier status   --config FILE   print sources, targets and recent duplicate stories from the store
+  crier resume   --config FILE TARGET...
+                                 let paused targets (chat gone, bot blocked, token revoked) post again
   crier validate --config FILE [--print]
                                  check the configuration; --print shows it with secrets redacted
   crier version                  print the version
@@ -51,6 +53,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(
 		return cmdPreview(ctx, rest, stdout, stderr, env)
 	case "status":
 		return cmdStatus(ctx, rest, stdout, stderr, env)
+	case "resume":
+		return cmdResume(ctx, rest, stdout, stderr, env)
 	case "validate":
 		return cmdValidate(rest, stdout, stderr, env)
 	case "version", "--version", "-v":

@@ -43,11 +43,19 @@ func (m *Main) Status(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	states, err := m.store.TargetStates(ctx)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintln(w, "targets:")
 	for _, t := range m.cfg.Targets {
 		c := counts[t.ID]
-		fmt.Fprintf(w, "  %s: %d pending, %d sent, %d failed, %d skipped as duplicates\n", t.ID,
+		fmt.Fprintf(w, "  %s: %d pending, %d sent, %d failed, %d skipped as duplicates", t.ID,
 			c[model.DeliveryPending]+c[model.DeliverySending], c[model.DeliverySent], c[model.DeliveryFailed], c[model.DeliverySkipped])
+		if st := states[t.ID]; st.PausedReason != "" {
+			fmt.Fprintf(w, "; PAUSED since %s: %s", when(st.PausedAt), st.PausedReason)
+		}
+		fmt.Fprintln(w)
 	}
 	dups, err := m.store.RecentDuplicates(ctx, 20)
 	if err != nil {

@@ -162,6 +162,16 @@ func (t Target) Follows(sourceID string) bool {
 	return false
 }
 
+// HasTarget reports whether the config has a target with that id.
+func (c *Config) HasTarget(id string) bool {
+	for _, t := range c.Targets {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // SourceByID finds a source by its id.
 func (c *Config) SourceByID(id string) (Source, bool) {
 	for _, s := range c.Sources {

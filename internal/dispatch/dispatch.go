@@ -31,6 +31,20 @@ type Store interface {
 	MarkRetry(ctx context.Context, d model.Delivery, next time.Time, reason string, countAttempt bool) error
 	MarkFailed(ctx context.Context, d model.Delivery, reason string) error
 	Release(ctx context.Context, ds []model.Delivery) error
+	PauseTarget(ctx context.Context, id, reason string) error
+	MoveTarget(ctx context.Context, id, from, to string) error
+}
+
+// Mover is a Publisher whose address can change under it (a Telegram group
+// upgraded to a supergroup): Move switches to the new address and returns
+// the old one.
+type Mover interface {
+	Move(to string) (from string)
+}
+
+// Notifier tells the admins about what needs them (a paused target).
+type Notifier interface {
+	Notify(ctx context.Context, text string) error
 }
 
 // Pacer is a Publisher that keeps to the platform's rate limits: Wait
@@ -66,6 +80,7 @@ type Options struct {
 	MaxBackoff  time.Duration
 	Poll        time.Duration  // how often Run looks for due retries
 	Location    *time.Location // for dates in templates
+	Notifier    Notifier       // nil: admins are told through the log only
 }
 
 func (o *Options) defaults() {

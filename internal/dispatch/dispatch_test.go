@@ -287,3 +287,20 @@ func TestRateLimitsDoNotUseUpAttempts(t *testing.T) {
 		t.Errorf("counts %v, want sent after four rate limits", c)
 	}
 }
+
+func TestTooLongIsSentShorterOnce(t *testing.T) {
+	e := setup(t, dispatch.Options{}, "k1", "k2")
+	tooLong := &model.PublishError{Permanent: true, Remedy: model.RemedyShorten, Reason: "telegram 400: Bad Request: message is too long"}
+	e.pubs["a"].script = []error{tooLong, tooLong, tooLong}
+	if _, err := e.d.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sent := e.pubs["a"].sent
+	if len(sent) != 1 || strings.Contains(sent[0].Text, "Second sentence") || !strings.Contains(sent[0].Text, "First sentence.") {
+		t.Fatalf("sent %+v: want k1 failed after one shorter try, k2 shortened", sent)
+	}
+	c := e.counts(t)
+	if c["a"][model.DeliveryFailed] != 1 || c["a"][model.DeliverySent] != 1 || c["b"][model.DeliverySent] != 2 {
+		t.Errorf("counts %v", c)
+	}
+}

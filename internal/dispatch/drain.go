@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/crierhq/crier/internal/model"
@@ -14,6 +15,8 @@ import (
 // Stats count what a dispatcher did.
 type Stats struct {
 	Sent, Retried, Failed int
+	// Paused counts targets paused because the platform refuses them.
+	Paused int
 	// Problems describe the deliveries that did not go out, for the `once`
 	// summary: "target: title: reason".
 	Problems []string
@@ -144,41 +147,80 @@ func (d *Dispatcher) release(ctx context.Context, ds []model.Delivery) {
 }
 
 // sendOne renders, publishes and records one delivery; it reports whether
-// the target may go on with the next one.
+// the target may go on with the next one. A refusal with a remedy is cured
+// once: a text too long is rendered shorter, a moved chat is followed, a
+// target that cannot receive is paused with its posts kept.
 func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bool, dl model.Delivery) bool {
 	log := d.log.With("target", t.ID, "delivery", dl.ID, "source", dl.Item.SourceID, "item", dl.Item.Key)
-	msg, err := d.render.Render(t.Template, model.PostOf(dl.Item, dl.SourceName), templates.Limits{Fits: fits,
-		SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: d.opts.Location})
-	if err != nil {
-		d.fail(ctx, log, dl, fmt.Sprintf("render: %v", err))
-		return true
-	}
-	msg.IdempotencyKey = dl.IdempotencyKey()
-	sctx, cancel := context.WithTimeout(ctx, d.opts.SendTimeout)
-	remoteID, err := t.Publisher.Publish(sctx, msg)
-	cancel()
-	if err == nil {
-		if err := d.recordSent(ctx, dl, remoteID); err != nil {
-			// The post is out; only its record failed. The lease will
-			// expire and the platform may see it again: log loudly.
-			log.Error("posted but not recorded", "remote_id", remoteID, "err", err)
+	post := model.PostOf(dl.Item, dl.SourceName)
+	lim := templates.Limits{Fits: fits, SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: d.opts.Location}
+	for remedied := false; ; remedied = true {
+		msg, err := d.render.Render(t.Template, post, lim)
+		if err != nil {
+			d.fail(ctx, log, dl, fmt.Sprintf("render: %v", err))
+			return true
+		}
+		msg.IdempotencyKey = dl.IdempotencyKey()
+		sctx, cancel := context.WithTimeout(ctx, d.opts.SendTimeout)
+		remoteID, err := t.Publisher.Publish(sctx, msg)
+		cancel()
+		if err == nil {
+			if err := d.recordSent(ctx, dl, remoteID); err != nil {
+				// The post is out; only its record failed. The lease will
+				// expire and the platform may see it again: log loudly.
+				log.Error("posted but not recorded", "remote_id", remoteID, "err", err)
+				return false
+			}
+			log.Info("posted", "remote_id", remoteID, "attempt", dl.Attempts+1)
+			d.count(func(s *Stats) { s.Sent++ })
+			return true
+		}
+		var pe *model.PublishError
+		errors.As(err, &pe)
+		if pe == nil || remedied {
+			return d.failed(ctx, log, t, dl, err)
+		}
+		switch pe.Remedy {
+		case model.RemedyShorten:
+			log.Warn("too long for the platform: sending it shorter", "reason", pe.Reason)
+			post.Summary = post.Summary[:len(post.Summary)/2]
+			continue
+		case model.RemedyMove:
+			if m, ok := t.Publisher.(Mover); ok {
+				from := m.Move(pe.NewAddress)
+				if err := d.store.MoveTarget(ctx, t.ID, from, pe.NewAddress); err != nil {
+					log.Error("record the target's new address", "err", err)
+				}
+				d.notify(ctx, log, fmt.Sprintf("crier: target %s moved from chat %s to %s (%s); posts go there now.", t.ID, from, pe.NewAddress, pe.Reason))
+				continue
+			}
+		case model.RemedyPause:
+			d.pause(ctx, log, t, dl, pe.Reason)
 			return false
 		}
-		log.Info("posted", "remote_id", remoteID, "attempt", dl.Attempts+1)
-		d.count(func(s *Stats) { s.Sent++ })
-		return true
+		return d.failed(ctx, log, t, dl, err)
 	}
+}
+
+// failed records a send that failed without a remedy: a permanent error
+// fails the delivery, anything else is retried later. It reports whether
+// the target may go on.
+func (d *Dispatcher) failed(ctx context.Context, log *slog.Logger, t Target, dl model.Delivery, err error) bool {
 	reason := err.Error()
 	var pe *model.PublishError
 	if errors.As(err, &pe) {
 		reason = pe.Reason
 	}
+	if pe != nil && pe.Remedy == model.RemedyPause {
+		d.pause(ctx, log, t, dl, reason)
+		return false
+	}
 	if model.IsPermanent(err) {
 		d.fail(ctx, log, dl, reason)
 		return true
 	}
-	// A platform that only asks us to wait (a rate limit, a token being
-	// fixed) does not use up the delivery's attempts.
+	// A platform that only asks us to wait (a rate limit) does not use up
+	// the delivery's attempts.
 	waitAsked := pe != nil && pe.RetryAfter > 0
 	if !waitAsked && dl.Attempts+1 >= d.opts.MaxAttempts {
 		d.fail(ctx, log, dl, fmt.Sprintf("gave up after %d attempts: %s", dl.Attempts+1, reason))
@@ -194,6 +236,30 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 		s.Problems = append(s.Problems, fmt.Sprintf("%s: %q: will retry: %s", t.ID, dl.Item.Title, reason))
 	})
 	return false
+}
+
+// pause stops a target that cannot receive: its deliveries stay pending
+// until an admin resumes it, and the admins are told.
+func (d *Dispatcher) pause(ctx context.Context, log *slog.Logger, t Target, dl model.Delivery, reason string) {
+	if err := d.store.PauseTarget(ctx, t.ID, reason); err != nil {
+		log.Error("pause target", "err", err)
+	}
+	d.release(ctx, []model.Delivery{dl})
+	log.Error("target paused", "reason", reason)
+	d.count(func(s *Stats) {
+		s.Paused++
+		s.Problems = append(s.Problems, fmt.Sprintf("%s: paused: %s", t.ID, reason))
+	})
+	d.notify(ctx, log, fmt.Sprintf("crier: target %s is paused: %s. Its posts are kept; after fixing this, resume it with: crier resume %s", t.ID, reason, t.ID))
+}
+
+func (d *Dispatcher) notify(ctx context.Context, log *slog.Logger, text string) {
+	if d.opts.Notifier == nil {
+		return
+	}
+	if err := d.opts.Notifier.Notify(ctx, text); err != nil {
+		log.Error("tell the admins", "err", err, "notice", text)
+	}
 }
 
 func (d *Dispatcher) fail(ctx context.Context, log interface {

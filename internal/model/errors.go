@@ -15,8 +15,28 @@ type PublishError struct {
 	RetryAfter time.Duration
 	// Reason is a short, secret-free description fit for logs and admins.
 	Reason string
-	Err    error
+	// Remedy is what the dispatcher should do instead of retrying as is.
+	Remedy Remedy
+	// NewAddress is where the target moved, with RemedyMove.
+	NewAddress string
+	Err        error
 }
+
+// Remedy is a permanent error's cure, when there is one.
+type Remedy string
+
+const (
+	// RemedyPause: the target cannot receive anything (chat not found, bot
+	// blocked or removed, credentials refused). It is paused with the
+	// reason and its posts wait, instead of failing one by one.
+	RemedyPause Remedy = "pause"
+	// RemedyShorten: the text is over the platform's limit as it counts;
+	// render it shorter and send again, once.
+	RemedyShorten Remedy = "shorten"
+	// RemedyMove: the chat moved (a group upgraded to a supergroup); send
+	// to NewAddress from now on.
+	RemedyMove Remedy = "move"
+)
 
 func (e *PublishError) Error() string {
 	kind := "transient"

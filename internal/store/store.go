@@ -22,6 +22,19 @@ type Target struct {
 	Publisher string
 }
 
+// TargetState is what the store remembers of a target besides its
+// deliveries.
+type TargetState struct {
+	// PausedReason is why the target was paused ("" when it is not);
+	// paused targets are never claimed for.
+	PausedReason string
+	PausedAt     time.Time
+	// MovedTo replaces the configured address MovedFrom (a Telegram group
+	// upgraded to a supergroup). It no longer applies once the configured
+	// address changes.
+	MovedFrom, MovedTo string
+}
+
 // Enqueue is an item ready to be posted.
 type Enqueue struct {
 	ItemID   int64
@@ -66,6 +79,16 @@ type Store interface {
 	// SyncTargets upserts the configured targets. Targets that left the
 	// config keep their rows and deliveries, in case they come back.
 	SyncTargets(ctx context.Context, targets []Target) error
+
+	// PauseTarget stops deliveries to a target, keeping them pending, with
+	// the reason; ResumeTarget lets them go again and reports whether the
+	// target was paused.
+	PauseTarget(ctx context.Context, id, reason string) error
+	ResumeTarget(ctx context.Context, id string) (bool, error)
+	// MoveTarget records that the target's address from moved to to.
+	MoveTarget(ctx context.Context, id, from, to string) error
+	// TargetStates returns the state of every known target.
+	TargetStates(ctx context.Context) (map[string]TargetState, error)
 
 	// FetchState returns what was remembered of the source's last polls.
 	FetchState(ctx context.Context, sourceID string) (model.FetchState, error)

@@ -77,10 +77,6 @@ func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, err
 	return string(st.ID), nil
 }
 
-// credentialsRetry is how often posts are retried while the instance
-// rejects crier's credentials.
-const credentialsRetry = 10 * time.Minute
-
 func classify(err error) error {
 	var rl *RateLimitError
 	if errors.As(err, &rl) {
@@ -91,9 +87,11 @@ func classify(err error) error {
 		pe := &model.PublishError{Reason: fmt.Sprintf("mastodon %d: %s", api.StatusCode, api.Message), Err: err}
 		switch code := api.StatusCode; {
 		case code == http.StatusUnauthorized || code == http.StatusForbidden || code == http.StatusNotFound:
-			// A revoked token or a wrong server URL: the operator's to fix.
-			// Posts wait for it without using up their attempts.
-			pe.RetryAfter = credentialsRetry
+			// A revoked token, a suspended account or a wrong server URL:
+			// nothing will post until the operator acts.
+			pe.Permanent, pe.Remedy = true, model.RemedyPause
+		case code == http.StatusUnprocessableEntity && strings.Contains(strings.ToLower(api.Message), "character limit"):
+			pe.Permanent, pe.Remedy = true, model.RemedyShorten
 		case code >= 400 && code < 500 && code != http.StatusRequestTimeout:
 			pe.Permanent = true // 422: the status itself is refused
 		}

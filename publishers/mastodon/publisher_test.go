@@ -91,13 +91,13 @@ func TestErrorsClassified(t *testing.T) {
 	srv, p := setup(t, mastodonapi.Options{MaxCharacters: 10})
 	_, err := p.Publish(ctx, msg("far too long for ten", "a"))
 	var pe *model.PublishError
-	if !errors.As(err, &pe) || !pe.Permanent || !strings.Contains(pe.Reason, "422") {
-		t.Errorf("too long: %v", err)
+	if !errors.As(err, &pe) || !pe.Permanent || pe.Remedy != model.RemedyShorten || !strings.Contains(pe.Reason, "422") {
+		t.Errorf("too long: %v, want it shortened", err)
 	}
 	bad := mastodon.New(srv.URL(), "wrong-token", mastodon.Options{})
 	_, err = bad.Publish(ctx, msg("x", "b"))
-	if !errors.As(err, &pe) || pe.Permanent || pe.RetryAfter < time.Minute || !strings.Contains(err.Error(), "401") {
-		t.Errorf("bad token: %v, want a long wait, not a failure", err)
+	if !errors.As(err, &pe) || pe.Remedy != model.RemedyPause || !strings.Contains(err.Error(), "401") {
+		t.Errorf("bad token: %v, want the target paused", err)
 	}
 	srv.FailNext("/api/v1/statuses", mastodonapi.Fault{Status: 503})
 	if _, err := p.Publish(ctx, msg("x", "c")); err == nil || model.IsPermanent(err) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -22,8 +23,10 @@ type Options struct {
 // Publisher posts to one chat.
 type Publisher struct {
 	client *Client
-	chat   string
 	opts   Options
+
+	mu   sync.Mutex
+	chat string
 }
 
 // Publisher returns the publisher for one chat: "@channelname" or a numeric id.
@@ -55,15 +58,35 @@ func Length(text string, f model.Format) int {
 // Wait blocks until the chat's and the bot's rate limits let one more
 // message go, and counts it: the dispatcher calls it before Publish, so
 // waiting is not part of the send's timeout.
-func (p *Publisher) Wait(ctx context.Context) error { return p.client.limiter.wait(ctx, p.chat) }
+func (p *Publisher) Wait(ctx context.Context) error { return p.client.limiter.wait(ctx, p.address()) }
 
-// Publish sends the message and returns Telegram's message id.
+// Publish sends the message and returns Telegram's message id. A text
+// Telegram cannot parse as HTML is sent again at once as plain text: a post
+// with its formatting lost beats no post.
 func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, error) {
+	id, se := p.send(ctx, msg)
+	if se != nil && se.parse && msg.Format == model.FormatHTML {
+		id, se = p.send(ctx, model.Message{Text: tghtml.PlainText(msg.Text), Format: model.FormatPlain})
+	}
+	if se != nil {
+		return "", se.PublishError
+	}
+	return id, nil
+}
+
+// sendError is a classified failure, with whether it was an HTML parse error.
+type sendError struct {
+	*model.PublishError
+	parse bool
+}
+
+func (p *Publisher) send(ctx context.Context, msg model.Message) (string, *sendError) {
 	var cfg tgbotapi.MessageConfig
-	if id, err := strconv.ParseInt(p.chat, 10, 64); err == nil {
+	chat := p.address()
+	if id, err := strconv.ParseInt(chat, 10, 64); err == nil {
 		cfg = tgbotapi.NewMessage(id, msg.Text)
 	} else {
-		cfg = tgbotapi.NewMessageToChannel(p.chat, msg.Text)
+		cfg = tgbotapi.NewMessageToChannel(chat, msg.Text)
 	}
 	if msg.Format == model.FormatHTML {
 		cfg.ParseMode = tgbotapi.ModeHTML
@@ -71,43 +94,62 @@ func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, err
 	cfg.DisableWebPagePreview = p.opts.DisableWebPagePreview
 	sent, err := p.client.withContext(ctx).Send(cfg)
 	if err != nil {
-		err = classify(p.client.redact(err))
-		var pe *model.PublishError
-		if errors.As(err, &pe) && pe.RetryAfter > 0 && pe.RetryAfter < credentialsRetry {
+		se := classify(p.client.redact(err))
+		if se.RetryAfter > 0 {
 			// Telegram asked this chat to wait; the others go on.
-			p.client.limiter.block(p.chat, time.Now().Add(pe.RetryAfter))
+			p.client.limiter.block(chat, time.Now().Add(se.RetryAfter))
 		}
-		return "", err
+		return "", se
 	}
 	return strconv.Itoa(sent.MessageID), nil
 }
 
-// credentialsRetry is how often posts are retried while the platform
-// rejects crier's credentials.
-const credentialsRetry = 10 * time.Minute
+// Move makes the publisher send to a new address (a group's supergroup)
+// and returns the old one.
+func (p *Publisher) Move(address string) (from string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	from, p.chat = p.chat, address
+	return from
+}
 
-// classify turns a Bot API failure into a model.PublishError.
-func classify(err error) error {
+func (p *Publisher) address() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.chat
+}
+
+// classify turns a Bot API failure into a publish error with its remedy.
+// Specs: https://core.telegram.org/bots/api#responseparameters
+func classify(err error) *sendError {
 	var api *tgbotapi.Error
-	if errors.As(err, &api) {
-		pe := &model.PublishError{Reason: fmt.Sprintf("telegram %d: %s", api.Code, api.Message), Err: err}
-		switch {
-		case api.Code == 429:
-			pe.RetryAfter = time.Duration(api.RetryAfter) * time.Second
-		case api.Code == 401 || api.Code == 404:
-			// The token (or the endpoint) is wrong for every chat alike:
-			// an operator's mistake to fix, not a reason to drop posts.
-			// Wait for it without using up attempts.
-			pe.RetryAfter = credentialsRetry
-		case api.Code >= 500:
-		default:
-			// 400 (bad text, chat not found, migrated group), 403 (blocked,
-			// not a member): the same request would fail again.
-			pe.Permanent = true
-		}
-		return pe
+	if !errors.As(err, &api) {
+		// Network errors, timeouts, and non-JSON answers such as a proxy's
+		// 502 page (tgbotapi reports them as decode errors) are worth
+		// retrying.
+		return &sendError{PublishError: &model.PublishError{Reason: "telegram: " + err.Error(), Err: err}}
 	}
-	// Network errors, timeouts, and non-JSON answers such as a proxy's 502
-	// page (tgbotapi reports them as decode errors) are worth retrying.
-	return &model.PublishError{Reason: "telegram: " + err.Error(), Err: err}
+	pe := &model.PublishError{Reason: fmt.Sprintf("telegram %d: %s", api.Code, api.Message), Err: err}
+	se := &sendError{PublishError: pe}
+	desc := strings.ToLower(api.Message)
+	switch {
+	case api.Code == 429:
+		pe.RetryAfter = time.Duration(max(api.RetryAfter, 1)) * time.Second
+	case api.Code >= 500:
+	case api.MigrateToChatID != 0:
+		pe.Permanent, pe.Remedy, pe.NewAddress = true, model.RemedyMove, strconv.FormatInt(api.MigrateToChatID, 10)
+	case api.Code == 401 || api.Code == 403 || api.Code == 404 || strings.Contains(desc, "chat not found"):
+		// 401/404: the token (or the endpoint) is wrong; 403: blocked,
+		// kicked, not a member; chat not found: gone or never there.
+		// Nothing will reach this chat until someone acts.
+		pe.Permanent, pe.Remedy = true, model.RemedyPause
+	case strings.Contains(desc, "message is too long") || strings.Contains(desc, "caption is too long"):
+		pe.Permanent, pe.Remedy = true, model.RemedyShorten
+	case strings.Contains(desc, "can't parse entities"):
+		pe.Permanent, se.parse = true, true
+	default:
+		// Any other 400: the same request would fail again.
+		pe.Permanent = true
+	}
+	return se
 }

@@ -43,23 +43,36 @@ func TestPublishAndClassify(t *testing.T) {
 	tests := []struct {
 		name, chat string
 		msg        model.Message
-		permanent  bool
+		remedy     model.Remedy
 		reason     string
 	}{
-		{"unknown chat", "@nobody_here", html("x"), true, "chat not found"},
-		{"bad html", "-1001", html("<b>open"), true, "can't parse entities"},
-		{"too long", "-1001", html(strings.Repeat("é", 4097)), true, "message is too long"},
-		{"blocked", "77", html("x"), true, "bot was blocked by the user"},
-		{"migrated", "-55", html("x"), true, "upgraded to a supergroup"},
+		{"unknown chat", "@nobody_here", html("x"), model.RemedyPause, "chat not found"},
+		{"too long", "-1001", html(strings.Repeat("é", 4097)), model.RemedyShorten, "message is too long"},
+		{"blocked", "77", html("x"), model.RemedyPause, "bot was blocked by the user"},
+		{"migrated", "-55", html("x"), model.RemedyMove, "upgraded to a supergroup"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := c.Publisher(tt.chat, telegram.Options{}).Publish(ctx, tt.msg)
 			var pe *model.PublishError
-			if !errors.As(err, &pe) || pe.Permanent != tt.permanent || !strings.Contains(pe.Reason, tt.reason) {
-				t.Errorf("err = %v, want permanent=%v with %q", err, tt.permanent, tt.reason)
+			if !errors.As(err, &pe) || !pe.Permanent || pe.Remedy != tt.remedy || !strings.Contains(pe.Reason, tt.reason) {
+				t.Errorf("err = %+v, want remedy %q with %q", err, tt.remedy, tt.reason)
+			}
+			if tt.remedy == model.RemedyMove && pe.NewAddress != "-100555" {
+				t.Errorf("moved to %q", pe.NewAddress)
 			}
 		})
+	}
+}
+
+func TestUnparsableHTMLIsResentAsPlainText(t *testing.T) {
+	srv, c := setup(t, telegramapi.Limits{Disabled: true})
+	if _, err := c.Publisher("-1001", telegram.Options{}).Publish(context.Background(), html("<b>Title</i> &amp; more")); err != nil {
+		t.Fatalf("publish: %v", err)
+	}
+	m := srv.Messages(-1001)
+	if len(m) != 1 || m[0].Text != "Title & more" || m[0].ParseMode != "" {
+		t.Fatalf("recorded %+v, want the text once, plain", m)
 	}
 }
 
@@ -151,13 +164,13 @@ func TestFitsCountsVisibleText(t *testing.T) {
 	}
 }
 
-func TestWrongTokenWaitsInsteadOfFailing(t *testing.T) {
+func TestWrongTokenPausesTheTarget(t *testing.T) {
 	srv, _ := setup(t, telegramapi.Limits{Disabled: true})
 	c := telegram.NewClient("999:wrongwrongwrongwrongwrongwrong_x", srv.Endpoint(), time.Second, telegram.Limits{})
 	_, err := c.Publisher("-1001", telegram.Options{}).Publish(context.Background(), html("x"))
 	var pe *model.PublishError
-	if !errors.As(err, &pe) || pe.Permanent || pe.RetryAfter < time.Minute || !strings.Contains(pe.Reason, "401") {
-		t.Errorf("err = %v, want a long wait on 401", err)
+	if !errors.As(err, &pe) || pe.Remedy != model.RemedyPause || !strings.Contains(pe.Reason, "401") {
+		t.Errorf("err = %v, want the target paused on 401", err)
 	}
 }
 

@@ -31,6 +31,7 @@ WITH blocked AS (
     FROM deliveries d LEFT JOIN blocked b ON b.target_id = d.target_id
     WHERE d.state IN ('pending', 'sending') AND d.target_id IN (%[1]s)
       AND ((d.state = 'pending' AND d.next_attempt_at <= ?) OR (d.state = 'sending' AND d.claimed_until <= ?))
+      AND d.target_id NOT IN (SELECT id FROM targets WHERE paused_reason <> '')
       AND (b.first_id IS NULL OR d.id < b.first_id)
 )
 UPDATE deliveries SET state = 'sending', claimed_until = ?, claim_token = ?

@@ -52,6 +52,8 @@ func Run(t *testing.T, open Opener) {
 		{"URLChangeResetsSource", testURLChangeResetsSource},
 		{"DuplicateStorySkippedPerTarget", testDuplicateStory},
 		{"DuplicateWindow", testDuplicateWindow},
+		{"PausedTargetsAreNotClaimed", testPausedTargetsAreNotClaimed},
+		{"MovedTarget", testMovedTarget},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
