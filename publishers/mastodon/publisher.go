@@ -39,6 +39,7 @@ type Publisher struct {
 	// limitsTried is when the instance was last asked, so a failing
 	// instance endpoint is not asked before every post.
 	limitsTried time.Time
+	budget      *budget
 }
 
 // New prepares a publisher; nothing is sent until the first call.
@@ -46,11 +47,12 @@ func New(server, token string, opts Options) *Publisher {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 30 * time.Second
 	}
-	hc := &http.Client{Timeout: opts.Timeout, Transport: &transport{base: http.DefaultTransport}}
+	b := &budget{}
+	hc := &http.Client{Timeout: opts.Timeout, Transport: &transport{base: http.DefaultTransport, budget: b}}
 	c := gomastodon.NewClient(&gomastodon.Config{Server: server, AccessToken: token})
 	c.Client = *hc
 	c.UserAgent = opts.UserAgent
-	return &Publisher{client: c, hc: hc, server: strings.TrimRight(server, "/"), token: token, opts: opts}
+	return &Publisher{client: c, hc: hc, server: strings.TrimRight(server, "/"), token: token, opts: opts, budget: b}
 }
 
 // Fits checks a status against the instance's limit, counted as the server

@@ -3,6 +3,8 @@ package mastodon_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -123,4 +125,34 @@ func TestRateLimitIsReturnedNotSlept(t *testing.T) {
 	if time.Since(start) > time.Second {
 		t.Errorf("the client slept on a 429 for %s", time.Since(start))
 	}
+}
+
+func TestPacesBeforeTheRateLimit(t *testing.T) {
+	const n = 30
+	srv, p := setup(t, mastodonapi.Options{StatusRateLimit: mastodonapi.RateLimit{Limit: 20, Period: 3 * time.Second}})
+	ctx := context.Background()
+	start := time.Now()
+	for i := range n {
+		if err := p.Wait(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Publish(ctx, msg(fmt.Sprintf("status %d", i), fmt.Sprint(i))); err != nil {
+			t.Fatalf("status %d: %v", i, err)
+		}
+	}
+	elapsed := time.Since(start)
+	for _, r := range srv.Requests() {
+		if r.Status == http.StatusTooManyRequests {
+			t.Fatalf("the instance had to refuse a status: %+v", r)
+		}
+	}
+	if got := len(srv.Statuses()); got != n {
+		t.Fatalf("%d statuses, want %d", got, n)
+	}
+	// Windows are aligned to the clock (as rack-attack's are), so 30
+	// statuses span two windows at most, never a third.
+	if elapsed > 6*time.Second {
+		t.Errorf("took %v, more than two 3 s windows: paced too slowly", elapsed)
+	}
+	t.Logf("%d statuses in %v at 20 per 3 s", n, elapsed.Round(time.Millisecond))
 }

@@ -44,9 +44,11 @@ func (e *RateLimitError) Wait() time.Duration {
 }
 
 // transport adds the Idempotency-Key header (go-mastodon has no option for
-// it) and turns 429 answers into RateLimitError.
+// it), keeps the rate-limit budget up to date and turns 429 answers into
+// RateLimitError.
 type transport struct {
-	base http.RoundTripper
+	base   http.RoundTripper
+	budget *budget
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -54,9 +56,14 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req = req.Clone(req.Context())
 		req.Header.Set("Idempotency-Key", key)
 	}
+	t.budget.sent(time.Now())
 	resp, err := t.base.RoundTrip(req)
-	if err != nil || resp.StatusCode != http.StatusTooManyRequests {
+	if err != nil {
 		return resp, err
+	}
+	t.budget.observe(resp.Header, time.Now())
+	if resp.StatusCode != http.StatusTooManyRequests {
+		return resp, nil
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
