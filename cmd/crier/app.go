@@ -67,19 +67,23 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		st.Close()
 		return nil, err
 	}
-	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
-	popts, err := pipelineOptions(cfg, m.fetcher, deps.Now)
-	if err != nil {
-		st.Close()
-		return nil, err
-	}
-	m.pipeline = pipeline.New(st, m.fetcher, popts, deps.Log)
 	states, err := st.TargetStates(ctx)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
 	targets, notifier := buildTargets(cfg, deps.Stdout, states)
+	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
+	var pn pipeline.Notifier
+	if notifier != nil {
+		pn = notifier
+	}
+	popts, err := pipelineOptions(cfg, m.fetcher, deps.Now, pn)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	m.pipeline = pipeline.New(st, m.fetcher, popts, deps.Log)
 	m.dispatcher = dispatch.New(st, tmpl, targets, dispatch.Options{
 		Notifier:    notifier,
 		SendTimeout: cfg.Delivery.Timeout.D(),

@@ -52,7 +52,7 @@ func TestRefusedTargetIsPausedKeptAndResumed(t *testing.T) {
 	if !strings.Contains(w.tg.Messages(channelID)[0].Text, "Story 2") {
 		t.Errorf("the kept post: %q", w.tg.Messages(channelID)[0].Text)
 	}
-	if code, _, errOut := w.crier("resume", "--config", w.config, "nope"); code == 0 || !strings.Contains(errOut, `no target "nope"`) {
+	if code, _, errOut := w.crier("resume", "--config", w.config, "nope"); code == 0 || !strings.Contains(errOut, `no source or target "nope"`) {
 		t.Errorf("resume of an unknown target: exit %d %s", code, errOut)
 	}
 	assertNoSecrets(t, errOut)

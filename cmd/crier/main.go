@@ -22,8 +22,9 @@ Usage:
   crier preview  --config FILE [--items N] SOURCE_ID|FEED_URL
                                  print what each target would receive; posts and records nothing
   crier status   --config FILE   print sources, targets and recent duplicate stories from the store
-  crier resume   --config FILE TARGET...
-                                 let paused targets (chat gone, bot blocked, token revoked) post again
+  crier resume   --config FILE ID...
+                                 let paused targets (chat gone, bot blocked, token revoked) post again,
+                                 and paused sources (too many failed polls) be polled again
   crier validate --config FILE [--print]
                                  check the configuration; --print shows it with secrets redacted
   crier version                  print the version

@@ -37,6 +37,14 @@ func (m *Main) Status(ctx context.Context, w io.Writer) error {
 		if st.LastError != "" {
 			fmt.Fprintf(w, " (%s)", st.LastError)
 		}
+		if st.MovedTo != "" && st.MovedFrom == s.URL {
+			fmt.Fprintf(w, "; moved permanently to %s", st.MovedTo)
+		}
+		if st.PausedReason != "" {
+			fmt.Fprintf(w, "; PAUSED since %s: %s", when(st.PausedAt), st.PausedReason)
+		} else if st.RetryAt.After(m.now()) {
+			fmt.Fprintf(w, "; next try %s", when(st.RetryAt))
+		}
 		fmt.Fprintln(w)
 	}
 	counts, err := m.store.DeliveryCounts(ctx)

@@ -13,7 +13,7 @@ import (
 // pipelineOptions wires the content pipeline from the config: which targets
 // follow a source, the summary each source's items need, language detection
 // and duplicate detection.
-func pipelineOptions(cfg *config.Config, pages *feeds.Fetcher, now func() time.Time) (pipeline.Options, error) {
+func pipelineOptions(cfg *config.Config, pages *feeds.Fetcher, now func() time.Time, notifier pipeline.Notifier) (pipeline.Options, error) {
 	det, err := summarize.NewDetector(cfg.Languages)
 	if err != nil {
 		return pipeline.Options{}, fmt.Errorf("languages: %w", err)
@@ -25,6 +25,10 @@ func pipelineOptions(cfg *config.Config, pages *feeds.Fetcher, now func() time.T
 		Detector:   det,
 		Similarity: cfg.Dedupe.Similarity,
 		Now:        now,
+
+		MaxFailureBackoff: cfg.Fetch.MaxBackoff.D(),
+		PauseAfter:        max(cfg.Fetch.PauseAfter, 0),
+		Notifier:          notifier,
 	}
 	if !cfg.Dedupe.Disabled {
 		o.DedupeWindow = cfg.Dedupe.Window.D()

@@ -37,6 +37,12 @@ type Fetch struct {
 	UserAgent string   `yaml:"user_agent,omitempty"` // default "crier/VERSION (+https://github.com/crierhq/crier)"
 	// Concurrency bounds the polls running at once, default 16.
 	Concurrency int `yaml:"concurrency,omitempty"`
+	// A failing source waits 1m, doubling with each failure up to
+	// MaxBackoff (default 6h), or longer if the server says so with
+	// Retry-After; it is paused after PauseAfter failures in a row
+	// (default 10; negative: never).
+	MaxBackoff Duration `yaml:"max_backoff,omitempty"`
+	PauseAfter int      `yaml:"pause_after,omitempty"`
 }
 
 // Delivery tunes the outbox worker.

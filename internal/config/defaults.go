@@ -55,6 +55,12 @@ func (c *Config) applyDefaults() {
 	if c.Fetch.Concurrency == 0 {
 		c.Fetch.Concurrency = 16
 	}
+	if c.Fetch.MaxBackoff == 0 {
+		c.Fetch.MaxBackoff = Duration(6 * time.Hour)
+	}
+	if c.Fetch.PauseAfter == 0 {
+		c.Fetch.PauseAfter = 10
+	}
 	if c.Fetch.MaxBytes == 0 {
 		c.Fetch.MaxBytes = DefaultMaxBytes
 	}

@@ -67,6 +67,9 @@ func (c *Config) validateGlobal(errs *problems) {
 	if c.Fetch.Concurrency < 0 || c.Fetch.Concurrency > 1024 {
 		errs.add("fetch.concurrency", "must be between 1 and 1024")
 	}
+	if c.Fetch.MaxBackoff.D() < 0 {
+		errs.add("fetch.max_backoff", "must be positive")
+	}
 	if c.Fetch.MaxBytes < 0 {
 		errs.add("fetch.max_bytes", "must be positive")
 	}

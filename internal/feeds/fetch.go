@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/crierhq/crier/internal/model"
@@ -21,6 +23,8 @@ var ErrTooLarge = errors.New("response body exceeds the size limit")
 type HTTPError struct {
 	StatusCode int
 	Status     string
+	// RetryAfter is the server's Retry-After (on 429 and 503), 0 if none.
+	RetryAfter time.Duration
 }
 
 func (e *HTTPError) Error() string { return "HTTP " + e.Status }
@@ -43,7 +47,10 @@ type Fetcher struct {
 // Result is one download. NotModified means the server (or the file's mtime)
 // confirmed the previous copy is current and Body is empty.
 type Result struct {
-	NotModified  bool
+	NotModified bool
+	// MovedTo is set when every redirect on the way was permanent (301,
+	// 308): the URL the source should use from now on.
+	MovedTo      string
 	Body         []byte
 	ContentType  string
 	ETag         string
@@ -164,6 +171,9 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, prev model.FetchState, ac
 		LastModified: resp.Header.Get("Last-Modified"),
 		FinalURL:     resp.Request.URL.String(),
 	}
+	if permanentRedirects(resp.Request) {
+		res.MovedTo = res.FinalURL
+	}
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
 		res.NotModified = true
@@ -177,7 +187,7 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, prev model.FetchState, ac
 		return res, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // lets the connection be reused
-		return nil, &HTTPError{StatusCode: resp.StatusCode, Status: resp.Status}
+		return nil, &HTTPError{StatusCode: resp.StatusCode, Status: resp.Status, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
 	}
 	res.Body, err = readCapped(resp.Body, f.maxBytes)
 	if err != nil {
@@ -197,4 +207,33 @@ func readCapped(r io.Reader, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
 	}
 	return body, nil
+}
+
+// permanentRedirects reports whether the request was reached through
+// redirects that were all permanent. Each redirected request keeps the
+// response that caused it.
+func permanentRedirects(req *http.Request) bool {
+	moved := false
+	for r := req; r != nil && r.Response != nil; r = r.Response.Request {
+		if c := r.Response.StatusCode; c != http.StatusMovedPermanently && c != http.StatusPermanentRedirect {
+			return false
+		}
+		moved = true
+	}
+	return moved
+}
+
+// retryAfter reads a Retry-After header: seconds, or an HTTP date. It is
+// capped at a day, so a hostile server cannot park a source for ever.
+func retryAfter(v string, now time.Time) time.Duration {
+	if v == "" {
+		return 0
+	}
+	var d time.Duration
+	if secs, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && secs > 0 {
+		d = time.Duration(secs) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = t.Sub(now)
+	}
+	return min(max(d, 0), 24*time.Hour)
 }

@@ -37,6 +37,11 @@ func Parse(data []byte, contentType, feedURL string) (feed *Feed, err error) {
 	data = toUTF8(data, contentType)
 	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
+		if looksLikeHTML(data) {
+			// A maintenance or error page served with 200: a failure,
+			// never a feed that lost all its items.
+			return nil, fmt.Errorf("parse feed: the server answered with an HTML page, not a feed")
+		}
 		return nil, fmt.Errorf("parse feed: %w", err)
 	}
 	if parsed.FeedType == "json" && !strings.Contains(parsed.FeedVersion, "jsonfeed.org") {
@@ -176,4 +181,12 @@ func declaredEncoding(data []byte) string {
 		return strings.ToLower(string(m[1]))
 	}
 	return ""
+}
+
+// looksLikeHTML reports whether a document starts like an HTML page.
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
+		bytes.Contains(head, []byte("<head>")) || bytes.Contains(head, []byte("<body"))
 }

@@ -25,4 +25,14 @@ type FetchState struct {
 	LastNewItemAt     time.Time
 	ConsecutiveErrors int
 	LastError         string
+	// RetryAt holds a failing source back until then (backoff, or the
+	// server's Retry-After).
+	RetryAt time.Time
+	// PausedReason is why the source was paused after failing too often;
+	// a paused source is not polled until resumed.
+	PausedReason string
+	PausedAt     time.Time
+	// MovedTo replaces the configured URL MovedFrom after a permanent
+	// redirect, as long as the config still names MovedFrom.
+	MovedFrom, MovedTo string
 }

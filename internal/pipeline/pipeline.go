@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -21,7 +22,9 @@ import (
 // Store is the part of the store the pipeline uses.
 type Store interface {
 	FetchState(ctx context.Context, sourceID string) (model.FetchState, error)
-	RecordFetchError(ctx context.Context, sourceID, reason string) error
+	RecordFetchError(ctx context.Context, sourceID, reason string, retryAt time.Time) error
+	PauseSource(ctx context.Context, id, reason string) error
+	MoveSource(ctx context.Context, id, from, to string) error
 	SaveItems(ctx context.Context, sourceID string, validators model.FetchState, items []model.Item) ([]model.Item, error)
 	PendingItems(ctx context.Context, sourceID string, limit int) ([]model.Item, error)
 	EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.Enqueued, error)
@@ -49,6 +52,19 @@ type Options struct {
 	DedupeWindow time.Duration
 	Similarity   float64
 	Now          func() time.Time
+	// A failing source is polled again after FailureBackoff, doubling
+	// with each failure up to MaxFailureBackoff (or later, if the server
+	// said so with Retry-After), and paused after PauseAfter failures in a
+	// row (0: never).
+	FailureBackoff, MaxFailureBackoff time.Duration
+	PauseAfter                        int
+	// Notifier tells the admins about a paused source; nil: the log only.
+	Notifier Notifier
+}
+
+// Notifier tells the admins about what needs them.
+type Notifier interface {
+	Notify(ctx context.Context, text string) error
 }
 
 // Pipeline polls sources.
@@ -77,12 +93,21 @@ func New(st Store, f Fetcher, opts Options, log *slog.Logger) *Pipeline {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.FailureBackoff <= 0 {
+		opts.FailureBackoff = time.Minute
+	}
+	if opts.MaxFailureBackoff <= 0 {
+		opts.MaxFailureBackoff = 6 * time.Hour
+	}
 	return &Pipeline{store: st, fetcher: f, opts: opts, pages: opts.Pages, detector: opts.Detector,
 		extractSlots: make(chan struct{}, runtime.GOMAXPROCS(0)), log: log}
 }
 
 // Result tells what one poll did.
 type Result struct {
+	// NotDue: the source is paused, or backing off after failures, and
+	// was not fetched.
+	NotDue      bool
 	NotModified bool
 	Parsed      int // items in the document
 	New         int // items stored for the first time, to be posted
@@ -92,20 +117,31 @@ type Result struct {
 	Skipped     int // deliveries skipped because the target has the story
 }
 
-// Poll runs one poll of src. A failure is recorded on the source (for
-// status and backoff) and returned.
+// Poll runs one poll of src, unless it is paused or backing off after
+// failures. A failure is recorded on the source, which then waits longer
+// before each new try and is paused (the admins told) after too many in a
+// row; the failure is returned.
 func (p *Pipeline) Poll(ctx context.Context, src model.Source) (Result, error) {
 	log := p.log.With("source", src.ID)
-	res, err := p.poll(ctx, src)
+	st, err := p.store.FetchState(ctx, src.ID)
+	if err != nil {
+		return Result{}, fmt.Errorf("poll %s: %w", src.ID, err)
+	}
+	if st.PausedReason != "" || p.opts.Now().Before(st.RetryAt) {
+		log.Debug("not polled", "paused", st.PausedReason, "retry_at", st.RetryAt)
+		return Result{NotDue: true}, nil
+	}
+	configured := src.URL
+	if st.MovedTo != "" && st.MovedFrom == configured {
+		src.URL = st.MovedTo
+	}
+	res, err := p.poll(ctx, src, configured, st)
 	if err != nil && ctx.Err() != nil {
 		// Stopping, not failing: the source did nothing wrong.
 		return res, fmt.Errorf("poll %s: %w", src.ID, ctx.Err())
 	}
 	if err != nil {
-		if rerr := p.store.RecordFetchError(context.WithoutCancel(ctx), src.ID, err.Error()); rerr != nil {
-			log.Error("record poll failure", "err", rerr)
-		}
-		log.Warn("poll failed", "err", err)
+		p.recordFailure(context.WithoutCancel(ctx), log, src, st, err)
 		return res, fmt.Errorf("poll %s: %w", src.ID, err)
 	}
 	log.Info("polled", "not_modified", res.NotModified, "items", res.Parsed, "new", res.New, "seen", res.Seen,
@@ -113,15 +149,49 @@ func (p *Pipeline) Poll(ctx context.Context, src model.Source) (Result, error) {
 	return res, nil
 }
 
-func (p *Pipeline) poll(ctx context.Context, src model.Source) (Result, error) {
-	var out Result
-	st, err := p.store.FetchState(ctx, src.ID)
-	if err != nil {
-		return out, err
+// recordFailure counts a failed poll and decides when the next may come.
+func (p *Pipeline) recordFailure(ctx context.Context, log *slog.Logger, src model.Source, st model.FetchState, err error) {
+	failures := st.ConsecutiveErrors + 1
+	wait := p.opts.FailureBackoff << min(failures-1, 20)
+	wait = min(wait, p.opts.MaxFailureBackoff)
+	var herr *feeds.HTTPError
+	if errors.As(err, &herr) && herr.RetryAfter > wait {
+		wait = herr.RetryAfter
 	}
+	if rerr := p.store.RecordFetchError(ctx, src.ID, err.Error(), p.opts.Now().Add(wait)); rerr != nil {
+		log.Error("record poll failure", "err", rerr)
+	}
+	log.Warn("poll failed", "err", err, "failures", failures, "retry_in", wait.String())
+	if p.opts.PauseAfter <= 0 || failures < p.opts.PauseAfter {
+		return
+	}
+	reason := fmt.Sprintf("%d failed polls in a row; the last: %v", failures, err)
+	if perr := p.store.PauseSource(ctx, src.ID, reason); perr != nil {
+		log.Error("pause source", "err", perr)
+		return
+	}
+	log.Error("source paused", "reason", reason)
+	if p.opts.Notifier != nil {
+		text := fmt.Sprintf("crier: source %s is paused: %s. After fixing it, resume it with: crier resume %s", src.ID, reason, src.ID)
+		if nerr := p.opts.Notifier.Notify(ctx, text); nerr != nil {
+			log.Error("tell the admins", "err", nerr)
+		}
+	}
+}
+
+func (p *Pipeline) poll(ctx context.Context, src model.Source, configured string, st model.FetchState) (Result, error) {
+	var out Result
 	fetched, err := p.fetcher.Fetch(ctx, src.URL, st)
 	if err != nil {
 		return out, err
+	}
+	if fetched.MovedTo != "" && fetched.MovedTo != src.URL {
+		// Moved for good: poll the new address from now on, for as long
+		// as the config names the old one.
+		if err := p.store.MoveSource(ctx, src.ID, configured, fetched.MovedTo); err != nil {
+			return out, err
+		}
+		p.log.Info("source moved permanently", "source", src.ID, "from", src.URL, "to", fetched.MovedTo)
 	}
 	validators := model.FetchState{ETag: fetched.ETag, LastModified: fetched.LastModified}
 	var items []model.Item

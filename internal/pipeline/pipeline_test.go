@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/crierhq/crier/internal/pipeline"
 	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/internal/store/sqlite"
+	"github.com/crierhq/crier/internal/store/storetest"
 )
 
 var ctx = context.Background()
@@ -27,13 +29,29 @@ type env struct {
 	store *sqlite.Store
 	p     *pipeline.Pipeline
 	src   model.Source
+	clock *storetest.Clock
+	admin *notices
+}
+
+// notices records what the admins were told.
+type notices struct {
+	mu   sync.Mutex
+	sent []string
+}
+
+func (n *notices) Notify(_ context.Context, text string) error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.sent = append(n.sent, text)
+	return nil
 }
 
 func setup(t *testing.T, backfill int) *env {
 	t.Helper()
 	fs := feedserver.New()
 	t.Cleanup(fs.Close)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), nil)
+	clock := storetest.NewClock()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), clock.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,9 +65,11 @@ func setup(t *testing.T, backfill int) *env {
 		t.Fatal(err)
 	}
 	follows := map[string][]string{"news": {"tg", "masto"}, "other": {"only-other"}}
+	admin := &notices{}
 	p := pipeline.New(st, feeds.NewFetcher(feeds.Options{UserAgent: "crier-test/1"}),
-		pipeline.Options{Targets: func(id string) []string { return follows[id] }}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	return &env{feeds: fs, store: st, p: p, src: src}
+		pipeline.Options{Targets: func(id string) []string { return follows[id] }, Now: clock.Now, PauseAfter: 5, Notifier: admin},
+		slog.New(slog.NewTextHandler(io.Discard, nil)))
+	return &env{feeds: fs, store: st, p: p, src: src, clock: clock, admin: admin}
 }
 
 func item(n int) feedserver.Item {
@@ -166,6 +186,7 @@ func TestFailuresAreRecordedAndChangeNothing(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			breakIt()
+			e.clock.Advance(time.Hour) // past the backoff of the failure before
 			before, _ := e.store.FetchState(ctx, "news")
 			if _, err := e.p.Poll(ctx, e.src); err == nil {
 				t.Fatal("poll succeeded")
@@ -174,12 +195,19 @@ func TestFailuresAreRecordedAndChangeNothing(t *testing.T) {
 			if after.ConsecutiveErrors != before.ConsecutiveErrors+1 || after.LastError == "" || after.ETag != before.ETag {
 				t.Errorf("state %+v after %+v", after, before)
 			}
+			if name == "not a feed" && !strings.Contains(after.LastError, "HTML page, not a feed") {
+				t.Errorf("an HTML page with status 200: %q", after.LastError)
+			}
 			if got := e.claimAll(t); len(got) != 0 {
 				t.Errorf("a failed poll queued %v", got)
 			}
 		})
 	}
 	e.feeds.SetItems("/feed.xml", "News", []feedserver.Item{item(1), item(2)})
+	if res, err := e.p.Poll(ctx, e.src); err != nil || !res.NotDue {
+		t.Fatalf("a poll during the backoff: %+v, %v; want it skipped", res, err)
+	}
+	e.clock.Advance(time.Hour)
 	if res, err := e.p.Poll(ctx, e.src); err != nil || res.New != 1 {
 		t.Fatalf("recovery poll: %+v, %v", res, err)
 	}

@@ -92,8 +92,15 @@ type Store interface {
 
 	// FetchState returns what was remembered of the source's last polls.
 	FetchState(ctx context.Context, sourceID string) (model.FetchState, error)
-	// RecordFetchError counts a failed poll.
-	RecordFetchError(ctx context.Context, sourceID string, reason string) error
+	// RecordFetchError counts a failed poll and holds the source back
+	// until retryAt (a successful poll clears both).
+	RecordFetchError(ctx context.Context, sourceID string, reason string, retryAt time.Time) error
+	// PauseSource stops polling a source with the reason; ResumeSource
+	// lets it be polled again at once and reports whether it was paused.
+	PauseSource(ctx context.Context, id, reason string) error
+	ResumeSource(ctx context.Context, id string) (bool, error)
+	// MoveSource records a permanent redirect of the source's URL.
+	MoveSource(ctx context.Context, id, from, to string) error
 	// SaveItems records a successful poll in one transaction: the fetch
 	// validators, the poll times and the items not stored before (by
 	// (source, key)). It returns the inserted items with their ids, in the

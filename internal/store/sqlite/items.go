@@ -53,7 +53,7 @@ func (s *Store) SaveItems(ctx context.Context, sourceID string, v model.FetchSta
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE sources SET etag = ?, last_modified = ?, initialized = 1,
 			last_polled_at = ?, last_success_at = ?, last_new_item_at = `+newItemAt+`,
-			consecutive_errors = 0, last_error = '' WHERE id = ?`, append(args, sourceID)...)
+			consecutive_errors = 0, last_error = '', retry_at = 0 WHERE id = ?`, append(args, sourceID)...)
 		if err != nil {
 			return err
 		}

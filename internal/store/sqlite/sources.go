@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/store"
@@ -46,10 +47,12 @@ func (s *Store) SyncTargets(ctx context.Context, targets []store.Target) error {
 // FetchState returns the source's remembered poll state.
 func (s *Store) FetchState(ctx context.Context, sourceID string) (model.FetchState, error) {
 	var st model.FetchState
-	var polled, success, newItem int64
+	var polled, success, newItem, retryAt, pausedAt int64
 	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, initialized, last_polled_at, last_success_at,
-		last_new_item_at, consecutive_errors, last_error FROM sources WHERE id = ?`, sourceID).
-		Scan(&st.ETag, &st.LastModified, &st.Initialized, &polled, &success, &newItem, &st.ConsecutiveErrors, &st.LastError)
+		last_new_item_at, consecutive_errors, last_error, retry_at, paused_reason, paused_at, moved_from, moved_to
+		FROM sources WHERE id = ?`, sourceID).
+		Scan(&st.ETag, &st.LastModified, &st.Initialized, &polled, &success, &newItem, &st.ConsecutiveErrors, &st.LastError,
+			&retryAt, &st.PausedReason, &pausedAt, &st.MovedFrom, &st.MovedTo)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, fmt.Errorf("source %s: %w", sourceID, store.ErrNotFound)
 	}
@@ -57,13 +60,15 @@ func (s *Store) FetchState(ctx context.Context, sourceID string) (model.FetchSta
 		return st, fmt.Errorf("fetch state %s: %w", sourceID, err)
 	}
 	st.LastPolledAt, st.LastSuccessAt, st.LastNewItemAt = fromMillis(polled), fromMillis(success), fromMillis(newItem)
+	st.RetryAt, st.PausedAt = fromMillis(retryAt), fromMillis(pausedAt)
 	return st, nil
 }
 
-// RecordFetchError counts a failed poll.
-func (s *Store) RecordFetchError(ctx context.Context, sourceID, reason string) error {
+// RecordFetchError counts a failed poll and holds the source back until
+// retryAt.
+func (s *Store) RecordFetchError(ctx context.Context, sourceID, reason string, retryAt time.Time) error {
 	res, err := s.db.ExecContext(ctx, `UPDATE sources SET last_polled_at = ?, consecutive_errors = consecutive_errors + 1,
-		last_error = ? WHERE id = ?`, s.millis(), reason, sourceID)
+		last_error = ?, retry_at = ? WHERE id = ?`, s.millis(), reason, toMillis(retryAt), sourceID)
 	if err != nil {
 		return fmt.Errorf("record fetch error %s: %w", sourceID, err)
 	}
@@ -79,4 +84,34 @@ func expectRow(res sql.Result, what string) error {
 		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
 	}
 	return nil
+}
+
+// PauseSource stops polling a source, with the reason.
+func (s *Store) PauseSource(ctx context.Context, id, reason string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE sources SET paused_reason = ?, paused_at = ? WHERE id = ?`, reason, s.millis(), id)
+	if err != nil {
+		return fmt.Errorf("pause source %s: %w", id, err)
+	}
+	return expectRow(res, "source "+id)
+}
+
+// ResumeSource lets a paused source be polled again at once, its failure
+// count reset; it reports whether the source was paused.
+func (s *Store) ResumeSource(ctx context.Context, id string) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE sources SET paused_reason = '', paused_at = 0, retry_at = 0,
+		consecutive_errors = 0 WHERE id = ? AND paused_reason <> ''`, id)
+	if err != nil {
+		return false, fmt.Errorf("resume source %s: %w", id, err)
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
+}
+
+// MoveSource records that the source's URL from moved for good to to.
+func (s *Store) MoveSource(ctx context.Context, id, from, to string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE sources SET moved_from = ?, moved_to = ? WHERE id = ?`, from, to, id)
+	if err != nil {
+		return fmt.Errorf("move source %s: %w", id, err)
+	}
+	return expectRow(res, "source "+id)
 }

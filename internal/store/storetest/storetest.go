@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"SaveItemsInsertsOnlyNewKeys", testSaveItemsOnlyNew},
 		{"SeenItemsAreNotPending", testSeenItems},
 		{"FetchErrorsCountedAndReset", testFetchErrors},
+		{"SourcePauseAndMove", testSourcePauseAndMove},
 		{"EnqueueIsIdempotent", testEnqueueIdempotent},
 		{"ClaimOrderAndLease", testClaimOrderAndLease},
 		{"ClaimKeepsTargetOrderBehindRetry", testClaimHeadOfLine},
@@ -95,7 +96,7 @@ func testUnknownSource(t *testing.T, open Opener) {
 	if _, err := s.FetchState(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("err = %v, want ErrNotFound", err)
 	}
-	if err := s.RecordFetchError(ctx, "nope", "x"); !errors.Is(err, store.ErrNotFound) {
+	if err := s.RecordFetchError(ctx, "nope", "x", time.Time{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("RecordFetchError err = %v, want ErrNotFound", err)
 	}
 }
@@ -154,23 +155,55 @@ func testSeenItems(t *testing.T, open Opener) {
 }
 
 func testFetchErrors(t *testing.T, open Opener) {
-	s := open(t, NewClock())
+	clock := NewClock()
+	s := open(t, clock)
 	seed(t, s)
+	retry := clock.Now().Add(8 * time.Minute)
 	for i := 0; i < 3; i++ {
-		if err := s.RecordFetchError(ctx, "src", "HTTP 503"); err != nil {
+		if err := s.RecordFetchError(ctx, "src", "HTTP 503", retry); err != nil {
 			t.Fatal(err)
 		}
 	}
 	st, _ := s.FetchState(ctx, "src")
-	if st.ConsecutiveErrors != 3 || st.LastError != "HTTP 503" || st.LastPolledAt.IsZero() {
+	if st.ConsecutiveErrors != 3 || st.LastError != "HTTP 503" || st.LastPolledAt.IsZero() || !st.RetryAt.Equal(retry) {
 		t.Errorf("after errors: %+v", st)
 	}
 	if _, err := s.SaveItems(ctx, "src", model.FetchState{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	st, _ = s.FetchState(ctx, "src")
-	if st.ConsecutiveErrors != 0 || st.LastError != "" {
+	if st.ConsecutiveErrors != 0 || st.LastError != "" || !st.RetryAt.IsZero() {
 		t.Errorf("success did not reset errors: %+v", st)
+	}
+}
+
+func testSourcePauseAndMove(t *testing.T, open Opener) {
+	s := open(t, NewClock())
+	seed(t, s)
+	s.RecordFetchError(ctx, "src", "HTTP 500", time.Time{})
+	if err := s.PauseSource(ctx, "src", "10 failed polls in a row; last: HTTP 500"); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.FetchState(ctx, "src")
+	if st.PausedReason == "" || st.PausedAt.IsZero() {
+		t.Fatalf("paused state %+v", st)
+	}
+	if ok, err := s.ResumeSource(ctx, "src"); !ok || err != nil {
+		t.Fatalf("resume = %v, %v", ok, err)
+	}
+	st, _ = s.FetchState(ctx, "src")
+	if st.PausedReason != "" || st.ConsecutiveErrors != 0 {
+		t.Errorf("resumed state %+v", st)
+	}
+	if ok, _ := s.ResumeSource(ctx, "src"); ok {
+		t.Error("resumed a source that was not paused")
+	}
+	if err := s.MoveSource(ctx, "src", "https://example.com/feed", "https://example.com/rss"); err != nil {
+		t.Fatal(err)
+	}
+	st, _ = s.FetchState(ctx, "src")
+	if st.MovedFrom != "https://example.com/feed" || st.MovedTo != "https://example.com/rss" {
+		t.Errorf("moved state %+v", st)
 	}
 }
 
