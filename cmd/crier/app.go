@@ -31,6 +31,7 @@ type Main struct {
 	templates  *templates.Set
 	pipeline   *pipeline.Pipeline
 	dispatcher *dispatch.Dispatcher
+	tg         *telegram.Client // nil without a Telegram token
 	now        func() time.Time
 }
 
@@ -72,7 +73,8 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		st.Close()
 		return nil, err
 	}
-	targets, notifier := buildTargets(cfg, deps.Stdout, states)
+	m.tg = telegramClient(cfg)
+	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states)
 	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
 	var pn pipeline.Notifier
 	if notifier != nil {
@@ -131,11 +133,10 @@ func fetchOptions(cfg *config.Config) feeds.Options {
 // group upgraded to a supergroup) is addressed where it went, as long as the
 // config still names the old one. The notifier reaches telegram.admins, if
 // the bot has a token.
-func buildTargets(cfg *config.Config, stdout io.Writer, states map[string]store.TargetState) ([]dispatch.Target, dispatch.Notifier) {
-	var tg *telegram.Client
+func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, states map[string]store.TargetState) ([]dispatch.Target, dispatch.Notifier) {
 	client := func() *telegram.Client {
 		if tg == nil {
-			tg = telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D(), telegramLimits(cfg.Telegram.Limits))
+			tg = telegramClient(cfg)
 		}
 		return tg
 	}
@@ -181,6 +182,14 @@ func checkTemplates(cfg *config.Config, set *templates.Set) error {
 		return &config.Error{Problems: problems}
 	}
 	return nil
+}
+
+// telegramClient is the bot token's one client, or nil without a token.
+func telegramClient(cfg *config.Config) *telegram.Client {
+	if cfg.Telegram.Token == "" {
+		return nil
+	}
+	return telegram.NewClient(cfg.Telegram.Token.Value(), cfg.Telegram.APIEndpoint, cfg.Delivery.Timeout.D(), telegramLimits(cfg.Telegram.Limits))
 }
 
 func telegramLimits(l config.TelegramLimits) telegram.Limits {

@@ -73,7 +73,7 @@ func preview(ctx context.Context, cfg *config.Config, arg string, n int, w io.Wr
 		fmt.Fprintf(w, "%s has no items\n", src.URL)
 		return nil
 	}
-	publishers, _ := buildTargets(&config.Config{Telegram: cfg.Telegram, Delivery: cfg.Delivery, Targets: targets}, io.Discard, nil)
+	publishers, _ := buildTargets(&config.Config{Telegram: cfg.Telegram, Delivery: cfg.Delivery, Targets: targets}, nil, io.Discard, nil)
 	for _, it := range items {
 		post := model.PostOf(it, src.Name)
 		for i, t := range publishers {

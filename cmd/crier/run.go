@@ -9,6 +9,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/crierhq/crier/internal/config"
 	"github.com/crierhq/crier/internal/model"
 )
 
@@ -46,6 +47,13 @@ func (m *Main) Run(ctx context.Context) error {
 		defer close(dispatched)
 		m.dispatcher.Run(ctx)
 	}()
+	botDone := make(chan struct{})
+	go func() {
+		defer close(botDone)
+		if m.tg != nil && m.cfg.Telegram.Updates == config.UpdatesPolling {
+			m.runBot(ctx)
+		}
+	}()
 	sched.Start()
 	m.log.Info("crier started", "version", fullVersion(), "sources", len(m.cfg.Sources), "targets", len(m.cfg.Targets))
 	// A first poll right away: nobody wants to wait for the first tick to
@@ -68,6 +76,7 @@ func (m *Main) Run(ctx context.Context) error {
 		<-stopped.Done()
 		polls.Wait()
 		<-dispatched
+		<-botDone
 		close(done)
 	}()
 	select {

@@ -82,6 +82,9 @@ type Telegram struct {
 	// Telegram's published limits. Raise them only for a self-hosted Bot
 	// API server or paid broadcasts.
 	Limits TelegramLimits `yaml:"limits,omitempty"`
+	// Updates is how the bot receives commands: polling (getUpdates, the
+	// default) or off (the token only posts; another program reads it).
+	Updates string `yaml:"updates,omitempty"`
 }
 
 // TelegramLimits mirror Telegram's rate limits.

@@ -33,6 +33,12 @@ var DefaultSummary = map[string]Summary{
 	PublisherConsole:  {Sentences: 3, Chars: 500},
 }
 
+// How the bot receives updates.
+const (
+	UpdatesPolling = "polling"
+	UpdatesOff     = "off"
+)
+
 // DefaultLanguages are the languages detected when a source states none.
 var DefaultLanguages = []string{"en", "tr", "ru", "hy"}
 
@@ -81,6 +87,9 @@ func (c *Config) applyDefaults() {
 	}
 	if c.Dedupe.Similarity == 0 {
 		c.Dedupe.Similarity = 0.35
+	}
+	if c.Telegram.Updates == "" {
+		c.Telegram.Updates = UpdatesPolling
 	}
 	if c.Telegram.APIEndpoint == "" {
 		c.Telegram.APIEndpoint = DefaultAPIEndpoint

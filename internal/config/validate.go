@@ -115,6 +115,9 @@ func (c *Config) validateTelegram(errs *problems) {
 	} else if u, err := url.Parse(fmt.Sprintf(c.Telegram.APIEndpoint, "TOKEN", "getMe")); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		errs.add("telegram.api_endpoint", "must be an http(s) URL pattern")
 	}
+	if c.Telegram.Updates != UpdatesPolling && c.Telegram.Updates != UpdatesOff {
+		errs.add("telegram.updates", "must be polling or off, not %q", c.Telegram.Updates)
+	}
 	l := c.Telegram.Limits
 	for _, f := range []struct {
 		name string

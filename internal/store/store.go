@@ -142,6 +142,22 @@ type Store interface {
 	// first.
 	RecentDuplicates(ctx context.Context, limit int) ([]Duplicate, error)
 
+	// RetryFailed puts a target's failed deliveries (every target's when
+	// target is "") back to pending with fresh attempts; it returns how
+	// many.
+	RetryFailed(ctx context.Context, target string) (int, error)
+
+	// BotOffset is the next Telegram update id the bot asks for;
+	// SetBotOffset records it before the update is handled, so a restart
+	// never runs a command twice. It never goes back.
+	BotOffset(ctx context.Context) (int64, error)
+	SetBotOffset(ctx context.Context, offset int64) error
+	// ChatLanguage is the language a chat chose ("" if none).
+	ChatLanguage(ctx context.Context, chatID int64) (string, error)
+	SetChatLanguage(ctx context.Context, chatID int64, lang string) error
+
+	// LastSent is when each target last had a post accepted.
+	LastSent(ctx context.Context) (map[string]time.Time, error)
 	// DeliveryCounts counts deliveries by target and state.
 	DeliveryCounts(ctx context.Context) (map[string]map[model.DeliveryState]int, error)
 

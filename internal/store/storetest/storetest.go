@@ -55,6 +55,8 @@ func Run(t *testing.T, open Opener) {
 		{"DuplicateWindow", testDuplicateWindow},
 		{"PausedTargetsAreNotClaimed", testPausedTargetsAreNotClaimed},
 		{"MovedTarget", testMovedTarget},
+		{"BotState", testBotState},
+		{"RetryFailed", testRetryFailed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

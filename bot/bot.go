@@ -1,0 +1,153 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
+)
+
+// Update is what the bot needs of a Telegram update.
+type Update struct {
+	ID       int64
+	ChatID   int64
+	ChatType string // private, group, supergroup or channel
+	FromID   int64  // 0 for channel posts, which have no sender
+	FromLang string // the sender's Telegram language, as "en" or "pt-br"
+	Text     string
+}
+
+// Reply is a message the bot answers with.
+type Reply struct {
+	ChatID int64
+	Text   string
+}
+
+// Store is what the handlers read and change.
+type Store interface {
+	FetchState(ctx context.Context, sourceID string) (model.FetchState, error)
+	DeliveryCounts(ctx context.Context) (map[string]map[model.DeliveryState]int, error)
+	LastSent(ctx context.Context) (map[string]time.Time, error)
+	TargetStates(ctx context.Context) (map[string]store.TargetState, error)
+	PauseTarget(ctx context.Context, id, reason string) error
+	ResumeTarget(ctx context.Context, id string) (bool, error)
+	PauseSource(ctx context.Context, id, reason string) error
+	ResumeSource(ctx context.Context, id string) (bool, error)
+	RetryFailed(ctx context.Context, target string) (int, error)
+	ChatLanguage(ctx context.Context, chatID int64) (string, error)
+	SetChatLanguage(ctx context.Context, chatID int64, lang string) error
+}
+
+// Checker polls a source now, as /check asks.
+type Checker interface {
+	Check(ctx context.Context, sourceID string) (CheckResult, error)
+}
+
+// CheckResult is what one poll did.
+type CheckResult struct {
+	NotDue, NotModified bool
+	New, Enqueued       int
+}
+
+// SourceInfo and TargetInfo describe what the config declares.
+type SourceInfo struct{ ID, Name, URL string }
+type TargetInfo struct{ ID, Publisher string }
+
+// Deps wire a bot.
+type Deps struct {
+	Store    Store
+	Checker  Checker
+	Catalog  *Catalog
+	Username string // the bot's @username, for /cmd@name in groups
+	Admins   []int64
+	Sources  []SourceInfo
+	Targets  []TargetInfo
+	Version  string
+	Now      func() time.Time
+	Log      *slog.Logger
+}
+
+// Bot answers commands. Handlers read and change state through the store;
+// none publishes a post.
+type Bot struct {
+	d       Deps
+	admins  map[int64]bool
+	started time.Time
+}
+
+// New builds a bot.
+func New(d Deps) *Bot {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	b := &Bot{d: d, admins: map[int64]bool{}, started: d.Now()}
+	for _, id := range d.Admins {
+		b.admins[id] = true
+	}
+	return b
+}
+
+// handler answers one command; args are the words after it.
+type handler func(ctx context.Context, r *request) string
+
+// request is one command being answered.
+type request struct {
+	u    Update
+	cmd  Command
+	lang string
+}
+
+// Handle answers an update; plain text and commands for other bots get no
+// answer.
+func (b *Bot) Handle(ctx context.Context, u Update) []Reply {
+	cmd, ok := ParseCommand(u.Text, b.d.Username)
+	if !ok {
+		return nil
+	}
+	r := &request{u: u, cmd: cmd, lang: b.language(ctx, u)}
+	if h, ok := b.adminCommands()[cmd.Name]; ok {
+		if !b.admins[u.FromID] || u.FromID == 0 {
+			b.d.Log.Warn("admin command refused", "user", u.FromID, "chat", u.ChatID, "command", cmd.Name)
+			return b.reply(u, b.text(r, "not_admin", map[string]any{"Command": cmd.Name}))
+		}
+		b.d.Log.Info("admin command", "user", u.FromID, "chat", u.ChatID, "command", cmd.Name, "args", cmd.Raw)
+		return b.reply(u, h(ctx, r))
+	}
+	if h, ok := b.publicCommands()[cmd.Name]; ok {
+		return b.reply(u, h(ctx, r))
+	}
+	if u.ChatType != "private" {
+		return nil // in groups, stay quiet about commands meant for others
+	}
+	return b.reply(u, b.text(r, "unknown_command", map[string]any{"Command": cmd.Name}))
+}
+
+func (b *Bot) reply(u Update, text string) []Reply {
+	if text == "" {
+		return nil
+	}
+	return []Reply{{ChatID: u.ChatID, Text: text}}
+}
+
+func (b *Bot) text(r *request, key string, data any) string {
+	return b.d.Catalog.Text(r.lang, key, data)
+}
+
+// language is the chat's choice, else the sender's Telegram language if the
+// bot speaks it, else English.
+func (b *Bot) language(ctx context.Context, u Update) string {
+	if lang, err := b.d.Store.ChatLanguage(ctx, u.ChatID); err == nil && b.d.Catalog.Has(lang) {
+		return lang
+	}
+	base, _, _ := strings.Cut(strings.ToLower(u.FromLang), "-")
+	if b.d.Catalog.Has(base) {
+		return base
+	}
+	return DefaultLanguage
+}

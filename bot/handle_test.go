@@ -1,0 +1,169 @@
+package bot_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crierhq/crier/bot"
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
+	"github.com/crierhq/crier/internal/store/sqlite"
+	"github.com/crierhq/crier/internal/store/storetest"
+)
+
+const (
+	admin    = int64(42)
+	stranger = int64(7)
+)
+
+type checks struct{ calls []string }
+
+func (c *checks) Check(_ context.Context, id string) (bot.CheckResult, error) {
+	c.calls = append(c.calls, id)
+	return bot.CheckResult{New: 2, Enqueued: 4}, nil
+}
+
+func newBot(t *testing.T) (*bot.Bot, *sqlite.Store, *checks) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), storetest.NewClock().Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.SyncSources(ctx, []model.Source{{ID: "asbarez", Name: "Asbarez", URL: "https://asbarez.com/feed/"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SyncTargets(ctx, []store.Target{{ID: "channel", Publisher: "telegram"}}); err != nil {
+		t.Fatal(err)
+	}
+	catalog, err := bot.LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ck := &checks{}
+	b := bot.New(bot.Deps{Store: st, Checker: ck, Catalog: catalog, Username: "crier_test_bot", Admins: []int64{admin},
+		Sources: []bot.SourceInfo{{ID: "asbarez", Name: "Asbarez"}}, Targets: []bot.TargetInfo{{ID: "channel", Publisher: "telegram"}},
+		Version: "v1.2.3", Now: storetest.NewClock().Now})
+	return b, st, ck
+}
+
+func private(from int64, text string) bot.Update {
+	return bot.Update{ID: 1, ChatID: from, ChatType: "private", FromID: from, Text: text}
+}
+
+func TestCommands(t *testing.T) {
+	tests := []struct {
+		name   string
+		update bot.Update
+		want   []string // substrings of the one reply; nil: no reply
+	}{
+		{"start", private(stranger, "/start"), []string{"@crier_test_bot", "/sources"}},
+		{"help for a subscriber", private(stranger, "/help"), []string{"/sources", "/language"}},
+		{"sources", private(stranger, "/sources"), []string{"asbarez — Asbarez"}},
+		{"plain text gets no answer", private(stranger, "hello"), nil},
+		{"unknown command in a private chat", private(stranger, "/frobnicate"), []string{"/frobnicate", "/help"}},
+		{"unknown command in a group stays quiet", bot.Update{ChatID: -100, ChatType: "supergroup", FromID: stranger, Text: "/frobnicate"}, nil},
+		{"group command for this bot", bot.Update{ChatID: -100, ChatType: "supergroup", FromID: stranger, Text: "/help@crier_test_bot"}, []string{"/sources"}},
+		{"group command for another bot", bot.Update{ChatID: -100, ChatType: "supergroup", FromID: admin, Text: "/status@other_bot"}, nil},
+		{"channel post has no sender: no admin", bot.Update{ChatID: -1001, ChatType: "channel", Text: "/status"}, []string{"for the admins"}},
+		{"help for an admin", private(admin, "/help"), []string{"/status", "/retry"}},
+		{"status", private(admin, "/status"), []string{"crier v1.2.3", "asbarez: last poll never", "channel: 0 pending, 0 failed, last sent never"}},
+		{"targets", private(admin, "/targets"), []string{"channel (telegram)"}},
+		{"stats", private(admin, "/stats"), []string{"channel: 0 sent, 0 pending, 0 failed, 0 skipped"}},
+		{"check", private(admin, "/check asbarez"), []string{"Polled asbarez: 2 new item(s), 4 delivery(ies) queued"}},
+		{"check without a source", private(admin, "/check"), []string{"Usage: /check SOURCE"}},
+		{"check of an unknown source", private(admin, "/check nope"), []string{"no source or target called nope"}},
+		{"retry", private(admin, "/retry"), []string{"0 failed deliveries"}},
+		{"turkish user", bot.Update{ChatID: 9, ChatType: "private", FromID: 9, FromLang: "tr", Text: "/sources"}, []string{"Kaynaklar:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, _, _ := newBot(t)
+			replies := b.Handle(context.Background(), tt.update)
+			if tt.want == nil {
+				if len(replies) != 0 {
+					t.Fatalf("replied %+v", replies)
+				}
+				return
+			}
+			if len(replies) != 1 || replies[0].ChatID != tt.update.ChatID {
+				t.Fatalf("replies %+v", replies)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(replies[0].Text, w) {
+					t.Errorf("reply lacks %q:\n%s", w, replies[0].Text)
+				}
+			}
+		})
+	}
+}
+
+func TestPauseResumeAndLanguage(t *testing.T) {
+	b, st, _ := newBot(t)
+	ctx := context.Background()
+	say := func(from int64, text string) string {
+		r := b.Handle(ctx, private(from, text))
+		if len(r) != 1 {
+			t.Fatalf("%s: replies %+v", text, r)
+		}
+		return r[0].Text
+	}
+	if got := say(admin, "/pause channel"); !strings.Contains(got, "channel is paused: paused by admin 42") {
+		t.Fatalf("pause: %s", got)
+	}
+	states, _ := st.TargetStates(ctx)
+	if states["channel"].PausedReason == "" {
+		t.Fatal("target not paused in the store")
+	}
+	if got := say(admin, "/resume channel"); got != "channel is resumed." {
+		t.Fatalf("resume: %s", got)
+	}
+	if got := say(admin, "/resume channel"); got != "channel was not paused." {
+		t.Fatalf("second resume: %s", got)
+	}
+	say(admin, "/pause asbarez")
+	if fs, _ := st.FetchState(ctx, "asbarez"); fs.PausedReason == "" {
+		t.Fatal("source not paused")
+	}
+	if got := say(stranger, "/language tr"); got != "Bundan sonra Türkçe yanıt veriyorum." {
+		t.Fatalf("language: %s", got)
+	}
+	if got := say(stranger, "/sources"); !strings.HasPrefix(got, "Kaynaklar:") {
+		t.Errorf("the chat's language is not used: %s", got)
+	}
+	if got := say(stranger, "/language xx"); !strings.Contains(got, "en, tr") {
+		t.Errorf("unknown language: %s", got)
+	}
+}
+
+// TestAdminCommandsRefusedForOthers runs every admin command as a stranger:
+// each is refused and the store is unchanged.
+func TestAdminCommandsRefusedForOthers(t *testing.T) {
+	b, st, ck := newBot(t)
+	ctx := context.Background()
+	before := snapshot(t, st)
+	for _, cmd := range []string{"/status", "/targets", "/stats", "/check asbarez", "/pause channel", "/pause asbarez",
+		"/resume channel", "/retry", "/retry channel"} {
+		r := b.Handle(ctx, private(stranger, cmd))
+		if len(r) != 1 || !strings.Contains(r[0].Text, "is for the admins of this bot") {
+			t.Errorf("%s by a stranger: %+v", cmd, r)
+		}
+	}
+	if len(ck.calls) != 0 {
+		t.Errorf("a stranger's /check polled %v", ck.calls)
+	}
+	if after := snapshot(t, st); after != before {
+		t.Errorf("store changed:\n%s\n%s", before, after)
+	}
+}
+
+func snapshot(t *testing.T, st *sqlite.Store) string {
+	ctx := context.Background()
+	fs, _ := st.FetchState(ctx, "asbarez")
+	ts, _ := st.TargetStates(ctx)
+	c, _ := st.DeliveryCounts(ctx)
+	return strings.Join([]string{fs.PausedReason, ts["channel"].PausedReason, strings.TrimSpace(strings.Repeat(" ", len(c)))}, "|")
+}

@@ -1,0 +1,62 @@
+package bot
+
+import (
+	"context"
+	"strings"
+)
+
+func (b *Bot) publicCommands() map[string]handler {
+	return map[string]handler{
+		"start":    b.start,
+		"help":     b.help,
+		"sources":  b.sources,
+		"language": b.setLanguage,
+	}
+}
+
+func (b *Bot) start(_ context.Context, r *request) string {
+	return b.text(r, "start", map[string]any{"Bot": "@" + strings.TrimPrefix(b.d.Username, "@")})
+}
+
+func (b *Bot) help(_ context.Context, r *request) string {
+	text := b.text(r, "help", map[string]any{"Languages": strings.Join(b.d.Catalog.Languages(), ", ")})
+	if b.admins[r.u.FromID] {
+		text += "\n\n" + b.text(r, "help_admin", nil)
+	}
+	return text
+}
+
+func (b *Bot) sources(_ context.Context, r *request) string {
+	if len(b.d.Sources) == 0 {
+		return b.text(r, "no_sources", nil)
+	}
+	return b.text(r, "sources", map[string]any{"Sources": b.d.Sources})
+}
+
+func (b *Bot) setLanguage(ctx context.Context, r *request) string {
+	langs := b.d.Catalog.Languages()
+	if len(r.cmd.Args) != 1 || !b.d.Catalog.Has(strings.ToLower(r.cmd.Args[0])) {
+		return b.text(r, "language_unknown", map[string]any{"Languages": strings.Join(langs, ", "), "Example": langs[len(langs)-1]})
+	}
+	lang := strings.ToLower(r.cmd.Args[0])
+	if err := b.d.Store.SetChatLanguage(ctx, r.u.ChatID, lang); err != nil {
+		b.d.Log.Error("set chat language", "chat", r.u.ChatID, "err", err)
+	}
+	r.lang = lang
+	return b.text(r, "language_set", nil)
+}
+
+// MenuCommands are the commands Telegram clients list in their menu, in
+// order, with their description in lang.
+func (b *Bot) MenuCommands(lang string) (descriptions map[string]string, order []string) {
+	order = []string{"start", "help", "sources", "language"}
+	descriptions = map[string]string{}
+	r := &request{lang: lang}
+	for _, name := range order {
+		descriptions[name] = b.text(r, "cmd_"+name, nil)
+	}
+	return descriptions, order
+}
+
+// Languages are the languages the bot speaks.
+func (b *Bot) Languages() []string { return b.d.Catalog.Languages() }

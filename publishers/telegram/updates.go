@@ -1,0 +1,83 @@
+package telegram
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/crierhq/crier/internal/model"
+)
+
+// ErrConflict is getUpdates' 409: another process polls this token, or a
+// webhook is set.
+var ErrConflict = errors.New("telegram 409: another instance is polling this token (or a webhook is set)")
+
+// longPollSlack is how much longer than a long poll its HTTP request may take.
+const longPollSlack = 15 * time.Second
+
+// withTimeout is withContext with an HTTP timeout of its own: a long poll
+// outlasts the timeout of a send.
+func (c *Client) withTimeout(ctx context.Context, timeout time.Duration) *tgbotapi.BotAPI {
+	b := *c.bot
+	hc := *c.http
+	hc.Timeout = timeout
+	b.Client = ctxDoer{ctx: ctx, client: &hc}
+	return &b
+}
+
+// GetUpdates long-polls for updates from offset on, waiting up to wait for
+// one to come. A 429 comes back as a *model.PublishError with RetryAfter,
+// a 409 as ErrConflict.
+// Specs: https://core.telegram.org/bots/api#getupdates
+func (c *Client) GetUpdates(ctx context.Context, offset int64, wait time.Duration) ([]tgbotapi.Update, error) {
+	cfg := tgbotapi.UpdateConfig{Offset: int(offset), Limit: 100, Timeout: int(wait / time.Second),
+		AllowedUpdates: []string{"message", "channel_post", "callback_query"}}
+	ups, err := c.withTimeout(ctx, wait+longPollSlack).GetUpdates(cfg)
+	if err != nil {
+		var api *tgbotapi.Error
+		if errors.As(err, &api) && api.Code == http.StatusConflict {
+			return nil, ErrConflict
+		}
+		return nil, classify(c.redact(err)).PublishError
+	}
+	return ups, nil
+}
+
+// Username asks Telegram for the bot's @username (getMe).
+func (c *Client) Username(ctx context.Context) (string, error) {
+	me, err := c.withContext(ctx).GetMe()
+	if err != nil {
+		return "", classify(c.redact(err)).PublishError
+	}
+	return me.UserName, nil
+}
+
+// SendText sends a plain-text reply to a chat, paced like every message.
+func (c *Client) SendText(ctx context.Context, chatID int64, text string) error {
+	p := c.Publisher(strconv.FormatInt(chatID, 10), Options{DisableWebPagePreview: true})
+	if err := p.Wait(ctx); err != nil {
+		return err
+	}
+	_, err := p.Publish(ctx, model.Message{Text: text, Format: model.FormatPlain})
+	return err
+}
+
+// SetCommands publishes the command menu Telegram clients show, for one
+// language ("" for the default).
+// Specs: https://core.telegram.org/bots/api#setmycommands
+func (c *Client) SetCommands(ctx context.Context, lang string, commands map[string]string, order []string) error {
+	var cmds []tgbotapi.BotCommand
+	for _, name := range order {
+		cmds = append(cmds, tgbotapi.BotCommand{Command: name, Description: commands[name]})
+	}
+	cfg := tgbotapi.NewSetMyCommands(cmds...)
+	cfg.LanguageCode = lang
+	if _, err := c.withContext(ctx).Request(cfg); err != nil {
+		return classify(c.redact(err)).PublishError
+	}
+	return nil
+}
