@@ -125,7 +125,8 @@ func fetchOptions(cfg *config.Config) feeds.Options {
 	if ua == "" {
 		ua = userAgent()
 	}
-	return feeds.Options{Timeout: cfg.Fetch.Timeout.D(), MaxBytes: cfg.Fetch.MaxBytes, UserAgent: ua}
+	return feeds.Options{Timeout: cfg.Fetch.Timeout.D(), MaxBytes: cfg.Fetch.MaxBytes, UserAgent: ua,
+		AllowPrivatePages: cfg.Fetch.AllowPrivatePages}
 }
 
 // buildTargets makes one publisher per target; telegram targets share one

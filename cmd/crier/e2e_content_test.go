@@ -37,6 +37,7 @@ func quakePage() string {
 func TestSummariesUseFullTextAttributionAndSkipDuplicateStories(t *testing.T) {
 	w := newWorld(t, mastodonapi.Options{})
 	doc := fmt.Sprintf(`storage: sqlite:data/crier.db
+fetch: {allow_private_pages: true} # the article pages are on the test's loopback server
 telegram:
   token: ${TEST_TG_TOKEN}
   api_endpoint: %s

@@ -43,6 +43,10 @@ type Fetch struct {
 	// (default 10; negative: never).
 	MaxBackoff Duration `yaml:"max_backoff,omitempty"`
 	PauseAfter int      `yaml:"pause_after,omitempty"`
+	// AllowPrivatePages lets article pages come from loopback, private and
+	// link-local addresses (default off: a feed must not make crier read
+	// its own network through an item link).
+	AllowPrivatePages bool `yaml:"allow_private_pages,omitempty"`
 }
 
 // Delivery tunes the outbox worker.

@@ -101,7 +101,9 @@ func (o *Options) defaults() {
 	defD(&o.SendTimeout, 30*time.Second)
 	// A worker sends its claimed batch one by one, each send preceded at
 	// most by the limit check: the lease must outlast all of them.
-	defD(&o.Lease, 5*time.Minute)
+	// A claim must outlast a send and the margin to record it, whatever
+	// the send timeout.
+	defD(&o.Lease, max(5*time.Minute, 4*o.SendTimeout))
 	defD(&o.BaseBackoff, 5*time.Second)
 	defD(&o.MaxBackoff, 30*time.Minute)
 	defD(&o.Poll, 5*time.Second)

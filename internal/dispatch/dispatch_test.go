@@ -304,3 +304,60 @@ func TestTooLongIsSentShorterOnce(t *testing.T) {
 		t.Errorf("counts %v", c)
 	}
 }
+
+// slowPacer is a publisher whose rate limit holds every send for a while.
+type slowPacer struct {
+	scripted
+	hold time.Duration
+}
+
+func (p *slowPacer) Wait(ctx context.Context) error {
+	select {
+	case <-time.After(p.hold):
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// TestSlowTargetDoesNotHoldUpWorkForOthers: while one target waits on its
+// rate limit, a post enqueued for another goes out as soon as the
+// dispatcher is woken.
+func TestSlowTargetDoesNotHoldUpWorkForOthers(t *testing.T) {
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.SyncSources(ctx, []model.Source{{ID: "src", Name: "Src", URL: "https://e.com/"}})
+	st.SyncTargets(ctx, []store.Target{{ID: "slow", Publisher: "telegram"}, {ID: "fast", Publisher: "console"}})
+	enq := func(key string, targets ...string) {
+		saved, _ := st.SaveItems(ctx, "src", model.FetchState{}, []model.Item{{Key: key, Title: key, State: model.ItemNew}})
+		if _, err := st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: saved[0].ID, Targets: targets}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	enq("a", "slow")
+	slow := &slowPacer{hold: 3 * time.Second}
+	fast := &scripted{}
+	tmpl, _ := templates.New("")
+	d := dispatch.New(st, tmpl, []dispatch.Target{{ID: "slow", Template: "console.txt.tmpl", Publisher: slow},
+		{ID: "fast", Template: "console.txt.tmpl", Publisher: fast}}, dispatch.Options{Poll: time.Minute},
+		slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
+	done := make(chan struct{})
+	go func() { d.Drain(ctx); close(done) }()
+	time.Sleep(100 * time.Millisecond) // the slow target is waiting on its limit
+	enq("b", "fast")
+	start := time.Now()
+	d.Wake()
+	for len(fast.titles()) == 0 {
+		if time.Since(start) > 2*time.Second {
+			t.Fatal("the fast target's post waited for the slow target")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	<-done
+	if len(slow.titles()) != 1 {
+		t.Errorf("slow target sent %d", len(slow.titles()))
+	}
+}

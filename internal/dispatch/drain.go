@@ -34,10 +34,14 @@ func (d *Dispatcher) TakeStats() Stats {
 
 // Drain claims and sends due deliveries until none is due or ctx ends.
 // Targets are served in parallel, each by one worker sending its deliveries
-// one by one in enqueue order. A target whose worker finishes is claimed for
-// again at once, so a slow target (a group paced at 20 posts a minute, a
-// platform answering slowly) never holds up the others.
+// one by one in enqueue order. Idle targets are claimed for again whenever a
+// worker finishes, work is enqueued (Wake) or the poll interval passes, so a
+// slow target (a group paced at 20 posts a minute, a platform answering
+// slowly) never holds up the others.
 func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
+	tick := time.NewTicker(d.opts.Poll)
+	defer tick.Stop()
+	stop := ctx.Done()
 	total := 0
 	busy := map[string]bool{}      // a worker holds, or will hold, the target's claim
 	var waiting [][]model.Delivery // claimed queues waiting for a free worker
@@ -86,9 +90,15 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 			}
 			return total, ctx.Err()
 		}
-		id := <-done
-		running--
-		delete(busy, id)
+		select {
+		case id := <-done:
+			running--
+			delete(busy, id)
+		case <-d.wake:
+		case <-tick.C:
+		case <-stop:
+			stop = nil // seen: now only wait for the workers
+		}
 	}
 }
 
@@ -126,7 +136,7 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 		}
 		// Stop when asked to, and never start a send that could outlive
 		// the lease: another worker may take the delivery after it.
-		if ctx.Err() != nil || d.now().Add(d.opts.SendTimeout+d.opts.leaseMargin()).After(dl.LeaseUntil) {
+		if ctx.Err() != nil || !d.leaseAllowsSend(dl) {
 			d.release(bg, queue[i:])
 			return
 		}
@@ -180,6 +190,14 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 		if pe == nil || remedied {
 			return d.failed(ctx, log, t, dl, err)
 		}
+		if pe.Remedy == model.RemedyShorten || pe.Remedy == model.RemedyMove {
+			if !d.leaseAllowsSend(dl) {
+				// The cure needs a second send the lease may not cover:
+				// leave it to the next claim.
+				d.release(ctx, []model.Delivery{dl})
+				return false
+			}
+		}
 		switch pe.Remedy {
 		case model.RemedyShorten:
 			log.Warn("too long for the platform: sending it shorter", "reason", pe.Reason)
@@ -200,6 +218,13 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 		}
 		return d.failed(ctx, log, t, dl, err)
 	}
+}
+
+// leaseAllowsSend reports whether a send may start on the delivery: its
+// timeout and the time to record the outcome fit in what is left of the
+// lease, so no other worker can take the delivery while it is in flight.
+func (d *Dispatcher) leaseAllowsSend(dl model.Delivery) bool {
+	return !d.now().Add(d.opts.SendTimeout + d.opts.leaseMargin()).After(dl.LeaseUntil)
 }
 
 // failed records a send that failed without a remedy: a permanent error

@@ -8,9 +8,11 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/crierhq/crier/internal/model"
@@ -34,12 +36,17 @@ type Options struct {
 	Timeout   time.Duration // whole request including the body
 	MaxBytes  int64         // cap on the decompressed body
 	UserAgent string
+	// AllowPrivatePages lets article pages be fetched from loopback,
+	// private and link-local addresses. Off, a feed cannot make crier read
+	// (and post) pages of the network it runs in through its item links.
+	AllowPrivatePages bool
 }
 
 // Fetcher downloads feeds and pages; one long-lived value per process, so
 // connections are reused across polls.
 type Fetcher struct {
 	client   *http.Client
+	pages    *http.Client // article pages: public addresses only, unless allowed
 	maxBytes int64
 	ua       string
 }
@@ -69,18 +76,20 @@ func NewFetcher(o Options) *Fetcher {
 	if o.UserAgent == "" {
 		o.UserAgent = "crier (+https://github.com/crierhq/crier)"
 	}
-	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: o.Timeout,
-		IdleConnTimeout:       90 * time.Second,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   4,
-		ForceAttemptHTTP2:     true,
+	transport := func(dial *net.Dialer) *http.Transport {
+		return &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           dial.DialContext,
+			TLSHandshakeTimeout:   10 * time.Second,
+			ResponseHeaderTimeout: o.Timeout,
+			IdleConnTimeout:       90 * time.Second,
+			MaxIdleConns:          100,
+			MaxIdleConnsPerHost:   4,
+			ForceAttemptHTTP2:     true,
+		}
 	}
-	return &Fetcher{
-		client: &http.Client{
+	client := func(tr *http.Transport) *http.Client {
+		return &http.Client{
 			Transport: tr,
 			Timeout:   o.Timeout,
 			CheckRedirect: func(req *http.Request, via []*http.Request) error {
@@ -89,11 +98,44 @@ func NewFetcher(o Options) *Fetcher {
 				}
 				return nil
 			},
-		},
+		}
+	}
+	feedDialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	pageDialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	if !o.AllowPrivatePages {
+		// Checked on the address actually dialled, after DNS and for
+		// every redirect, so neither a hostname nor a redirect gets round it.
+		pageDialer.Control = refusePrivate
+	}
+	pageTransport := transport(pageDialer)
+	pageTransport.Proxy = nil // a proxy would dial for us, past the check
+	return &Fetcher{
+		client:   client(transport(feedDialer)),
+		pages:    client(pageTransport),
 		maxBytes: o.MaxBytes,
 		ua:       o.UserAgent,
 	}
 }
+
+// ErrPrivateAddress refuses an article page on a non-public address.
+var ErrPrivateAddress = errors.New("refusing an address that is not public")
+
+func refusePrivate(network, address string, _ syscall.RawConn) error {
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return fmt.Errorf("%w: %s", ErrPrivateAddress, address)
+	}
+	a := ap.Addr().Unmap()
+	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() || a.IsUnspecified() ||
+		a.IsMulticast() || a.IsInterfaceLocalMulticast() || cgnat.Contains(a) {
+		return fmt.Errorf("%w: %s", ErrPrivateAddress, a)
+	}
+	return nil
+}
+
+// cgnat is the shared address space of carrier-grade NAT (RFC 6598), which
+// cloud providers also use for internal services.
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
 
 // Fetch downloads rawURL, sending the validators of prev so an unchanged feed
 // costs a 304 and no parse.
@@ -132,7 +174,7 @@ func (f *Fetcher) FetchPage(ctx context.Context, rawURL string) (*Result, error)
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, fmt.Errorf("page URL scheme %q not allowed (http or https only)", u.Scheme)
 	}
-	res, err := f.get(ctx, u, model.FetchState{}, pageAccept)
+	res, err := f.get(ctx, f.pages, u, model.FetchState{}, pageAccept)
 	if err != nil {
 		return nil, err
 	}
@@ -144,10 +186,10 @@ func (f *Fetcher) FetchPage(ctx context.Context, rawURL string) (*Result, error)
 }
 
 func (f *Fetcher) fetchHTTP(ctx context.Context, u *url.URL, prev model.FetchState) (*Result, error) {
-	return f.get(ctx, u, prev, feedAccept)
+	return f.get(ctx, f.client, u, prev, feedAccept)
 }
 
-func (f *Fetcher) get(ctx context.Context, u *url.URL, prev model.FetchState, accept string) (*Result, error) {
+func (f *Fetcher) get(ctx context.Context, client *http.Client, u *url.URL, prev model.FetchState, accept string) (*Result, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
@@ -160,7 +202,7 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, prev model.FetchState, ac
 	if prev.LastModified != "" {
 		req.Header.Set("If-Modified-Since", prev.LastModified)
 	}
-	resp, err := f.client.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, err
 	}
@@ -231,7 +273,7 @@ func retryAfter(v string, now time.Time) time.Duration {
 	}
 	var d time.Duration
 	if secs, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && secs > 0 {
-		d = time.Duration(secs) * time.Second
+		d = time.Duration(min(secs, 86400)) * time.Second
 	} else if t, err := http.ParseTime(v); err == nil {
 		d = t.Sub(now)
 	}

@@ -185,8 +185,12 @@ func declaredEncoding(data []byte) string {
 
 // looksLikeHTML reports whether a document starts like an HTML page.
 func looksLikeHTML(data []byte) bool {
-	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(data[:min(len(data), 512)], []byte("\xef\xbb\xbf"))))
+	for _, xml := range []string{"<?xml", "<rss", "<feed", "<rdf"} {
+		if bytes.HasPrefix(head, []byte(xml)) {
+			return false // a broken feed: its own error says more
+		}
+	}
 	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
 		bytes.Contains(head, []byte("<head>")) || bytes.Contains(head, []byte("<body"))
 }

@@ -114,7 +114,7 @@ func prepareGolden(t *testing.T, g *golden, budget summarize.Budget) (pipeline.A
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := pipeline.New(nil, feeds.NewFetcher(feeds.Options{}), pipeline.Options{Pages: feeds.NewFetcher(feeds.Options{}), Detector: det},
+	p := pipeline.New(nil, feeds.NewFetcher(feeds.Options{AllowPrivatePages: true}), pipeline.Options{Pages: feeds.NewFetcher(feeds.Options{AllowPrivatePages: true}), Detector: det},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	it := model.Item{Title: g.sections["title"], Content: g.sections["content"], Link: srv.URL + "/article"}
 	return p.Prepare(context.Background(), src, it, budget), it

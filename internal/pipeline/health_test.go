@@ -134,3 +134,21 @@ func TestTemporaryRedirectKeepsTheURL(t *testing.T) {
 		t.Errorf("a 302 moved the source: %+v", st)
 	}
 }
+
+func TestRedirectToAPageThatIsNoFeedDoesNotMoveTheSource(t *testing.T) {
+	e := setup(t, 0)
+	src := e.addSource(t, "redesigned", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			http.Redirect(w, r, "/", http.StatusMovedPermanently)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<!DOCTYPE html><html><body>Our new website</body></html>"))
+	}))
+	if _, err := e.p.Poll(ctx, src); err == nil || !strings.Contains(err.Error(), "HTML page") {
+		t.Fatalf("poll: %v", err)
+	}
+	if st, _ := e.store.FetchState(ctx, "redesigned"); st.MovedTo != "" {
+		t.Errorf("moved to a page that is no feed: %+v", st)
+	}
+}

@@ -185,14 +185,6 @@ func (p *Pipeline) poll(ctx context.Context, src model.Source, configured string
 	if err != nil {
 		return out, err
 	}
-	if fetched.MovedTo != "" && fetched.MovedTo != src.URL {
-		// Moved for good: poll the new address from now on, for as long
-		// as the config names the old one.
-		if err := p.store.MoveSource(ctx, src.ID, configured, fetched.MovedTo); err != nil {
-			return out, err
-		}
-		p.log.Info("source moved permanently", "source", src.ID, "from", src.URL, "to", fetched.MovedTo)
-	}
 	validators := model.FetchState{ETag: fetched.ETag, LastModified: fetched.LastModified}
 	var items []model.Item
 	if fetched.NotModified {
@@ -203,6 +195,14 @@ func (p *Pipeline) poll(ctx context.Context, src model.Source, configured string
 			return out, err
 		}
 		out.Parsed = len(feed.Items)
+		if fetched.MovedTo != "" && fetched.MovedTo != src.URL {
+			// Moved for good, and a feed is there: poll the new address
+			// from now on, for as long as the config names the old one.
+			if err := p.store.MoveSource(ctx, src.ID, configured, fetched.MovedTo); err != nil {
+				return out, err
+			}
+			p.log.Info("source moved permanently", "source", src.ID, "from", src.URL, "to", fetched.MovedTo)
+		}
 		items = mark(chronological(feed.Items), st.Initialized, src.Backfill)
 	}
 	inserted, err := p.store.SaveItems(ctx, src.ID, validators, items)

@@ -118,7 +118,7 @@ func TestSummaryPropertiesOnArticlePages(t *testing.T) {
 	}))
 	defer srv.Close()
 	det, _ := summarize.NewDetector([]string{"en", "tr", "ru", "hy"})
-	f := feeds.NewFetcher(feeds.Options{})
+	f := feeds.NewFetcher(feeds.Options{AllowPrivatePages: true})
 	p := pipeline.New(nil, f, pipeline.Options{Pages: f, Detector: det}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	summarised := 0
 	for _, d := range dirs {

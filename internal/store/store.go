@@ -96,7 +96,8 @@ type Store interface {
 	// until retryAt (a successful poll clears both).
 	RecordFetchError(ctx context.Context, sourceID string, reason string, retryAt time.Time) error
 	// PauseSource stops polling a source with the reason; ResumeSource
-	// lets it be polled again at once and reports whether it was paused.
+	// lets it be polled again at once, at its configured URL, and reports
+	// whether it was paused.
 	PauseSource(ctx context.Context, id, reason string) error
 	ResumeSource(ctx context.Context, id string) (bool, error)
 	// MoveSource records a permanent redirect of the source's URL.

@@ -57,8 +57,8 @@ func (s *Store) EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.E
 }
 
 // recordStory finds the earliest recent item telling the same story, links
-// the item to it and returns the targets that already have that story (a
-// delivery of it in any state but failed). The item's own fingerprint is
+// the item to it and returns the targets that already have that story: a
+// delivery, in any state but failed, of the first item or of any copy. The item's own fingerprint is
 // stored for later copies, and fingerprints older than the window pruned.
 func (s *Store) recordStory(ctx context.Context, tx *sql.Tx, itemID int64, st *store.Story, now int64) (int64, map[string]bool, error) {
 	since := st.Since.UnixMilli()
@@ -111,7 +111,10 @@ func (s *Store) recordStory(ctx context.Context, tx *sql.Tx, itemID int64, st *s
 	if _, err := tx.ExecContext(ctx, `UPDATE items SET duplicate_of = ? WHERE id = ?`, original, itemID); err != nil {
 		return 0, nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT target_id FROM deliveries WHERE item_id = ? AND state <> 'failed'`, original)
+	// Every copy counts: the first and those already recorded as its
+	// duplicates, which may have reached targets the first did not.
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT target_id FROM deliveries WHERE state <> 'failed'
+		AND (item_id = ? OR item_id IN (SELECT id FROM items WHERE duplicate_of = ? AND id <> ?))`, original, original, itemID)
 	if err != nil {
 		return 0, nil, err
 	}

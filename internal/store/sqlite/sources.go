@@ -96,10 +96,11 @@ func (s *Store) PauseSource(ctx context.Context, id, reason string) error {
 }
 
 // ResumeSource lets a paused source be polled again at once, its failure
-// count reset; it reports whether the source was paused.
+// count reset and any recorded move forgotten (the move may be what broke
+// it); it reports whether the source was paused.
 func (s *Store) ResumeSource(ctx context.Context, id string) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `UPDATE sources SET paused_reason = '', paused_at = 0, retry_at = 0,
-		consecutive_errors = 0 WHERE id = ? AND paused_reason <> ''`, id)
+		consecutive_errors = 0, moved_from = '', moved_to = '' WHERE id = ? AND paused_reason <> ''`, id)
 	if err != nil {
 		return false, fmt.Errorf("resume source %s: %w", id, err)
 	}

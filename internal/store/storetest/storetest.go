@@ -207,6 +207,12 @@ func testSourcePauseAndMove(t *testing.T, open Opener) {
 	if st.MovedFrom != "https://example.com/feed" || st.MovedTo != "https://example.com/rss" {
 		t.Errorf("moved state %+v", st)
 	}
+	// Resuming a paused source forgets the move: it may be what broke it.
+	s.PauseSource(ctx, "src", "failing at the new address")
+	s.ResumeSource(ctx, "src")
+	if st, _ = s.FetchState(ctx, "src"); st.MovedTo != "" {
+		t.Errorf("move kept after resume: %+v", st)
+	}
 }
 
 func testEnqueueIdempotent(t *testing.T, open Opener) {

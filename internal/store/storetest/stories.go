@@ -58,9 +58,10 @@ func testDuplicateStory(t *testing.T, open Opener) {
 	if res.DuplicateOf != first || res.Created != 1 || res.Skipped != 1 {
 		t.Fatalf("copy: %+v, want duplicate of %d, t3 pending, t2 skipped", res, first)
 	}
-	// A third copy is a duplicate of the first, not of the copy.
-	if _, res := saveOne(t, s, "src", "d", []string{"t3"}, story("quake", 48*time.Hour, clock, 1)); res.DuplicateOf != first || res.Skipped != 0 || res.Created != 1 {
-		t.Fatalf("third copy: %+v (t3 only had the second copy, which is not the original)", res)
+	// A third copy is a duplicate of the first, and t3 has the story from
+	// the second copy: skipped there, posted to t1... which had the first.
+	if _, res := saveOne(t, s, "src", "d", []string{"t3", "t1"}, story("quake", 48*time.Hour, clock, 1)); res.DuplicateOf != first || res.Skipped != 2 || res.Created != 0 {
+		t.Fatalf("third copy: %+v, want a duplicate of the first skipped on t3 (second copy) and t1 (first)", res)
 	}
 
 	counts, err := s.DeliveryCounts(ctx)
