@@ -14,11 +14,31 @@
 //	srv.AddChat(telegramapi.Chat{ID: -1001, Type: "channel", Username: "news"})
 //	bot, err := tgbotapi.NewBotAPIWithClient("123:abc", srv.Endpoint(), client)
 //
+// A test plays the bot's users with PushMessage and PushChannelPost; the
+// bot takes the updates with getUpdates (offsets, limit, long polling,
+// allowed_updates, and 409 for a second poller or while a webhook is set)
+// or through a webhook that DeliverWebhook drives. setMyCommands and its
+// kin keep the command menus per scope and language.
+//
 // Not modelled: entities Telegram detects by itself (URLs, @mentions,
-// hashtags) are not added to sent messages; an explicit "entities" argument is
-// ignored; parse_mode Markdown and MarkdownV2 are refused as not implemented;
-// only getMe, getChat, sendMessage and sendPhoto exist (others are 404, as
-// unknown methods are on Telegram).
+// hashtags) are added neither to sent messages nor to pushed ones, which
+// get their bot_command entities only; an explicit "entities" argument is
+// ignored; parse_mode Markdown and MarkdownV2 are refused as not
+// implemented. Only these methods exist (others are 404, as unknown methods
+// are on Telegram): getMe, getChat, sendMessage, sendPhoto, getUpdates,
+// setWebhook, deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands
+// and deleteMyCommands.
+//
+// Update intake differs from Telegram on purpose in a few ways that only
+// cost tests time or reach: getUpdates calls repeated within 3 seconds are
+// neither slowed down nor cut to one update, and a second 409 conflict in
+// 3 seconds is not delayed; a long poll answers as soon as one update is
+// there; updates do not expire after 24 hours; setWebhook also accepts
+// plain http, on any port, to a loopback host (Telegram requires https on
+// port 80, 88, 443 or 8443), never resolves or verifies the host, and
+// refuses a bad URL without first dropping the old webhook; a webhook gets
+// updates only when the test calls DeliverWebhook, which never answers a
+// method in the response body.
 //
 // Specs: https://core.telegram.org/bots/api
 package telegramapi

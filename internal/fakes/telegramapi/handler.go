@@ -14,37 +14,36 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	p, perr := readParams(r)
 
 	s.mu.Lock()
+	seen := s.record(method, p)
 	if !ok {
-		s.answer(w, method, p, nil, errNotFound)
+		s.answer(w, seen, nil, errNotFound)
 		s.mu.Unlock()
 		return
 	}
 	if f, faulty := s.takeFault(strings.ToLower(method)); faulty {
-		status := f.Status
-		if f.Hang {
-			status = 0
+		if !f.Hang {
+			s.answered(seen, f.Status, "")
 		}
-		s.record(method, p, status, "")
 		s.mu.Unlock()
 		s.serveFault(w, r, f)
 		return
 	}
 	defer s.mu.Unlock()
 	if aerr := s.checkToken(token); aerr != nil {
-		s.answer(w, method, p, nil, aerr)
+		s.answer(w, seen, nil, aerr)
 		return
 	}
-	handle := s.handler(strings.ToLower(method))
+	handle := s.handler(strings.ToLower(method), r)
 	if handle == nil {
-		s.answer(w, method, p, nil, errNotFound)
+		s.answer(w, seen, nil, errNotFound)
 		return
 	}
 	if perr != nil {
-		s.answer(w, method, p, nil, badRequest("can't parse request: %v", perr))
+		s.answer(w, seen, nil, badRequest("can't parse request: %v", perr))
 		return
 	}
 	result, aerr := handle(p)
-	s.answer(w, method, p, result, aerr)
+	s.answer(w, seen, result, aerr)
 }
 
 func splitPath(path string) (token, method string, ok bool) {
@@ -72,7 +71,10 @@ func (s *Server) checkToken(token string) *apiError {
 	return nil
 }
 
-func (s *Server) handler(method string) func(params) (any, *apiError) {
+// handler returns the method's implementation. It runs with s.mu held;
+// getUpdates, which may wait for updates, releases it while waiting and
+// stops waiting when r's client goes away.
+func (s *Server) handler(method string, r *http.Request) func(params) (any, *apiError) {
 	switch method {
 	case "getme":
 		return s.getMe
@@ -82,17 +84,36 @@ func (s *Server) handler(method string) func(params) (any, *apiError) {
 		return s.sendMessage
 	case "sendphoto":
 		return s.sendPhoto
+	case "getupdates":
+		return func(p params) (any, *apiError) { return s.getUpdates(r.Context(), p) }
+	case "setwebhook":
+		return s.setWebhook
+	case "deletewebhook":
+		return s.deleteWebhook
+	case "getwebhookinfo":
+		return s.getWebhookInfo
+	case "setmycommands":
+		return s.setMyCommands
+	case "getmycommands":
+		return s.getMyCommands
+	case "deletemycommands":
+		return s.deleteMyCommands
 	}
 	return nil
 }
 
-// answer records the request and writes the response; s.mu must be held.
-func (s *Server) answer(w http.ResponseWriter, method string, p params, result any, aerr *apiError) {
+// answer writes the response and completes the request's record; s.mu
+// must be held.
+func (s *Server) answer(w http.ResponseWriter, seen int, result any, aerr *apiError) {
 	if aerr != nil {
-		s.record(method, p, aerr.code, aerr.description)
+		s.answered(seen, aerr.code, aerr.description)
 		writeJSON(w, aerr.code, aerr.response())
 		return
 	}
-	s.record(method, p, http.StatusOK, "")
-	writeJSON(w, http.StatusOK, response{OK: true, Result: result})
+	s.answered(seen, http.StatusOK, "")
+	body := response{OK: true, Result: result}
+	if d, ok := result.(described); ok {
+		body.Result, body.Description = d.result, d.description
+	}
+	writeJSON(w, http.StatusOK, body)
 }

@@ -21,10 +21,18 @@ type botJSON struct {
 }
 
 type userJSON struct {
-	ID        int64  `json:"id"`
-	IsBot     bool   `json:"is_bot"`
-	FirstName string `json:"first_name"`
-	Username  string `json:"username,omitempty"`
+	ID           int64  `json:"id"`
+	IsBot        bool   `json:"is_bot"`
+	FirstName    string `json:"first_name"`
+	Username     string `json:"username,omitempty"`
+	LanguageCode string `json:"language_code,omitempty"`
+}
+
+// updateJSON is an Update: its id and exactly one of the optional fields.
+type updateJSON struct {
+	UpdateID    int          `json:"update_id"`
+	Message     *messageJSON `json:"message,omitempty"`
+	ChannelPost *messageJSON `json:"channel_post,omitempty"`
 }
 
 type chatJSON struct {

@@ -3,7 +3,9 @@ package telegramapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"strings"
@@ -83,4 +85,38 @@ func validJSONObject(s string) bool {
 	}
 	var v map[string]any
 	return json.Unmarshal([]byte(strings.TrimSpace(s)), &v) == nil
+}
+
+// intArg reads an integer argument the way the Bot API does: absent means
+// def, anything else is read up to its first non-digit (so "abc" is 0), and
+// the value is clamped to [lo, hi] rather than refused.
+func intArg(s string, def, lo, hi int) int {
+	if s == "" {
+		return def
+	}
+	digits, negative := strings.CutPrefix(s, "-")
+	n := 0
+	for i := 0; i < len(digits) && '0' <= digits[i] && digits[i] <= '9'; i++ {
+		n = min(n*10+int(digits[i]-'0'), 1<<40) // far beyond any bound, and no overflow
+	}
+	if negative {
+		n = -n
+	}
+	return min(max(n, lo), hi)
+}
+
+// decodeJSON parses an argument that holds JSON (allowed_updates, commands,
+// scope), keeping numbers as written. Like the Bot API's parser it refuses
+// anything after the value.
+func decodeJSON(s string) (any, error) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("data after the JSON value")
+	}
+	return v, nil
 }

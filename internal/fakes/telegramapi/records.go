@@ -36,8 +36,8 @@ type Request struct {
 	Method string            // as written in the URL
 	Params map[string]string // arguments other than uploaded files
 	Files  map[string]string // uploaded files: argument name to file name
-	// Status is the HTTP status answered; 0 if the server never answered
-	// (a Hang fault).
+	// Status is the HTTP status answered; 0 while the server has not
+	// answered: a Hang fault, or a getUpdates long poll still waiting.
 	Status int
 	// Description is the error description of a JSON error answer.
 	Description string
@@ -69,14 +69,20 @@ func (s *Server) Requests() []Request {
 	return out
 }
 
-// record adds a request; s.mu must be held.
-func (s *Server) record(method string, p params, status int, description string) {
+// record adds a request as it arrives, so that Requests lists requests in
+// the order they came even when a long poll is answered late, and returns
+// its index for answered. s.mu must be held.
+func (s *Server) record(method string, p params) int {
 	files := make(map[string]string, len(p.files))
 	for k, f := range p.files {
 		files[k] = f.name
 	}
-	s.requests = append(s.requests, Request{
-		Method: method, Params: maps.Clone(p.values), Files: files,
-		Status: status, Description: description,
-	})
+	s.requests = append(s.requests, Request{Method: method, Params: maps.Clone(p.values), Files: files})
+	return len(s.requests) - 1
+}
+
+// answered sets the outcome of the request record returned i for; s.mu
+// must be held.
+func (s *Server) answered(i, status int, description string) {
+	s.requests[i].Status, s.requests[i].Description = status, description
 }

@@ -25,6 +25,12 @@ func forbidden(description string) *apiError {
 	return &apiError{code: http.StatusForbidden, description: "Forbidden: " + description}
 }
 
+// conflict is the Bot API's 409, which it answers to a bot that polls for
+// updates in two places at once.
+func conflict(description string) *apiError {
+	return &apiError{code: http.StatusConflict, description: "Conflict: " + description}
+}
+
 var (
 	errUnauthorized = &apiError{code: http.StatusUnauthorized, description: "Unauthorized"}
 	// The real server checks the token's shape before asking Telegram.
@@ -41,6 +47,13 @@ func tooManyRequests(wait time.Duration) *apiError {
 		description: fmt.Sprintf("Too Many Requests: retry after %d", n),
 		retryAfter:  n,
 	}
+}
+
+// described is a successful result that the Bot API answers with a
+// description as well, as setWebhook does ("Webhook was set").
+type described struct {
+	result      any
+	description string
 }
 
 type responseParameters struct {

@@ -41,6 +41,13 @@ type Server struct {
 	faults    faultq.Queue[Fault]
 	limiter   *rateLimiter
 	fileIDs   map[string]bool
+
+	updates        updateQueue
+	webhook        webhook
+	nextSetWebhook time.Time // setWebhook with a URL is refused before then
+	commands       map[commandsKey][]BotCommand
+	// hookClient posts updates for DeliverWebhook.
+	hookClient *http.Client
 }
 
 // New starts a server on a local port. It panics without a token, since no
@@ -69,6 +76,14 @@ func New(opts Options) *Server {
 		lastMsgID: map[int64]int{},
 		limiter:   newRateLimiter(opts.Limits.withDefaults()),
 		fileIDs:   map[string]bool{},
+		updates:   newUpdateQueue(),
+		commands:  map[commandsKey][]BotCommand{},
+		hookClient: &http.Client{
+			Timeout: webhookTimeout,
+			// Telegram does not follow a webhook's redirects: they are
+			// wrong answers like any other non-2xx status.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
 	}
 	s.ts = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	return s
