@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crierhq/crier/internal/fakes/mastodonapi"
+	"github.com/crierhq/crier/internal/fakes/telegramapi"
+)
+
+// runCrier starts `crier run` on the world's config and returns a stop
+// function that waits for a clean exit.
+func (w *world) runCrier(t *testing.T, stderr *syncBuffer) func() {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"run", "--config", w.config}, &syncBuffer{}, stderr, w.env) }()
+	return func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Fatalf("run exit %d:\n%s", code, stderr.String())
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatal("run did not stop")
+		}
+	}
+}
+
+func repliesTo(w *world, chat int64) []string {
+	var out []string
+	for _, m := range w.tg.Messages(chat) {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func TestBotAnswersAdminsRefusesOthersAndNeverRerunsACommand(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	admin := telegramapi.User{ID: 42, FirstName: "Admin", Username: "the_admin", LanguageCode: "en"}
+	stranger := telegramapi.User{ID: 7, FirstName: "Stranger", LanguageCode: "tr"}
+	w.tg.AddChat(telegramapi.Chat{ID: 42, Type: telegramapi.Private, Title: "Admin"})
+	w.tg.AddChat(telegramapi.Chat{ID: 7, Type: telegramapi.Private, Title: "Stranger"})
+	w.tg.AddChat(telegramapi.Chat{ID: -100500, Type: telegramapi.Supergroup, Title: "Readers"})
+	var logs syncBuffer
+	stop := w.runCrier(t, &logs)
+
+	waitFor(t, "the bot polling", w.tg.Polling)
+	if cmds := w.tg.Commands(""); len(cmds) == 0 || cmds[0].Command != "start" {
+		t.Errorf("menu %+v", cmds)
+	}
+	if cmds := w.tg.Commands("tr"); len(cmds) == 0 || !strings.Contains(cmds[0].Description, "Bu bot") {
+		t.Errorf("turkish menu %+v", cmds)
+	}
+	w.tg.PushMessage(42, admin, "/status")
+	waitFor(t, "the admin's status", func() bool { return len(repliesTo(w, 42)) == 1 })
+	if got := repliesTo(w, 42)[0]; !strings.Contains(got, "crier ") || !strings.Contains(got, "asbarez: last poll") {
+		t.Errorf("status reply:\n%s", got)
+	}
+	w.tg.PushMessage(7, stranger, "/pause channel")
+	waitFor(t, "the stranger's refusal", func() bool { return len(repliesTo(w, 7)) == 1 })
+	if got := repliesTo(w, 7)[0]; !strings.Contains(got, "yalnızca bu botun yöneticileri") {
+		t.Errorf("refusal (in the stranger's Turkish): %s", got)
+	}
+	if !strings.Contains(logs.String(), "admin command refused") || !strings.Contains(logs.String(), "user=7") {
+		t.Errorf("the refusal is not logged with the user id:\n%s", logs.String())
+	}
+	// In a group, a command for another bot is not ours.
+	w.tg.PushMessage(-100500, admin, "/status@some_other_bot")
+	w.tg.PushMessage(-100500, admin, "/help@crier_test_bot")
+	waitFor(t, "the group's help", func() bool { return len(repliesTo(w, -100500)) == 1 })
+	stop()
+
+	// A restart asks from the stored offset: nothing is answered twice.
+	stop = w.runCrier(t, &logs)
+	waitFor(t, "the bot polling again", w.tg.Polling)
+	w.tg.PushMessage(42, admin, "/targets")
+	waitFor(t, "the admin's targets", func() bool { return len(repliesTo(w, 42)) == 2 })
+	stop()
+	if n := len(repliesTo(w, 7)); n != 1 {
+		t.Errorf("the stranger got %d replies after a restart, want 1", n)
+	}
+	if n := len(repliesTo(w, -100500)); n != 1 {
+		t.Errorf("the group got %d replies, want 1", n)
+	}
+	if got := repliesTo(w, 42)[1]; !strings.Contains(got, "channel (telegram)") {
+		t.Errorf("targets reply: %s", got)
+	}
+	assertNoSecrets(t, logs.String())
+}
+
+func TestBotIntakeObeysRetryAfterAndNamesAConflict(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	w.tg.AddChat(telegramapi.Chat{ID: 42, Type: telegramapi.Private, Title: "Admin"})
+	w.tg.FailNext("getUpdates", telegramapi.Fault{Status: 409,
+		Body: `{"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"}`})
+	w.tg.FailNext("getUpdates", telegramapi.Fault{Status: 429,
+		Body: `{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 2","parameters":{"retry_after":2}}`})
+	var logs syncBuffer
+	start := time.Now()
+	stop := w.runCrier(t, &logs)
+	defer stop()
+	w.tg.PushMessage(42, telegramapi.User{ID: 42, FirstName: "Admin"}, "/stats")
+	waitFor(t, "a reply after the faults", func() bool { return len(repliesTo(w, 42)) == 1 })
+	for _, want := range []string{"another instance is polling this token", "Telegram asked to wait", "retry_after=2s"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logs.String())
+		}
+	}
+	// A second of backoff after the 409, then the 2 s Telegram asked for.
+	if took := time.Since(start); took < 3*time.Second {
+		t.Errorf("answered %v after start: the waits were not kept", took)
+	}
+}
