@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"time"
@@ -37,6 +38,9 @@ type Store interface {
 	PauseSource(ctx context.Context, id, reason string) error
 	ResumeSource(ctx context.Context, id string) (bool, error)
 	RetryFailed(ctx context.Context, target string) (int, error)
+	Subscribe(ctx context.Context, chatID int64, sourceID string) (bool, error)
+	Unsubscribe(ctx context.Context, chatID int64, sourceID string) (bool, error)
+	Subscriptions(ctx context.Context, chatID int64) ([]string, error)
 	ChatLanguage(ctx context.Context, chatID int64) (string, error)
 	SetChatLanguage(ctx context.Context, chatID int64, lang string) error
 }
@@ -111,6 +115,13 @@ func (b *Bot) Handle(ctx context.Context, u Update) []Reply {
 		return nil
 	}
 	r := &request{u: u, cmd: cmd, lang: b.language(ctx, u)}
+	if u.ChatType == "private" {
+		// Whoever writes to the bot can be written to again: a chat paused
+		// because its user had blocked the bot gets its posts back.
+		if _, err := b.d.Store.ResumeTarget(ctx, store.ChatTarget(u.ChatID)); err != nil && !errors.Is(err, store.ErrNotFound) {
+			b.d.Log.Warn("resume a returning chat", "chat", u.ChatID, "err", err)
+		}
+	}
 	if h, ok := b.adminCommands()[cmd.Name]; ok {
 		if !b.admins[u.FromID] || u.FromID == 0 {
 			b.d.Log.Warn("admin command refused", "user", u.FromID, "chat", u.ChatID, "command", cmd.Name)

@@ -167,3 +167,37 @@ func snapshot(t *testing.T, st *sqlite.Store) string {
 	c, _ := st.DeliveryCounts(ctx)
 	return strings.Join([]string{fs.PausedReason, ts["channel"].PausedReason, strings.TrimSpace(strings.Repeat(" ", len(c)))}, "|")
 }
+
+func TestSubscriptions(t *testing.T) {
+	b, st, _ := newBot(t)
+	ctx := context.Background()
+	say := func(u bot.Update) string {
+		r := b.Handle(ctx, u)
+		if len(r) != 1 {
+			t.Fatalf("%s: replies %+v", u.Text, r)
+		}
+		return r[0].Text
+	}
+	steps := []struct {
+		update bot.Update
+		want   string
+	}{
+		{private(stranger, "/mysubs"), "You follow nothing yet"},
+		{private(stranger, "/subscribe asbarez"), "Subscribed to asbarez"},
+		{private(stranger, "/subscribe asbarez"), "You already follow asbarez"},
+		{private(stranger, "/subscribe nope"), "There is no source called nope"},
+		{private(stranger, "/subscribe"), "Usage: /subscribe SOURCE"},
+		{bot.Update{ChatID: -100, ChatType: "group", FromID: stranger, Text: "/subscribe@crier_test_bot asbarez"}, "in a private chat"},
+		{private(stranger, "/mysubs"), "• asbarez"},
+		{private(stranger, "/unsubscribe asbarez"), "Unsubscribed from asbarez"},
+		{private(stranger, "/unsubscribe asbarez"), "You do not follow asbarez"},
+	}
+	for _, s := range steps {
+		if got := say(s.update); !strings.Contains(got, s.want) {
+			t.Errorf("%s: %q, want %q", s.update.Text, got, s.want)
+		}
+	}
+	if subs, _ := st.Subscriptions(ctx, stranger); len(subs) != 0 {
+		t.Errorf("left subscribed to %v", subs)
+	}
+}

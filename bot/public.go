@@ -7,11 +7,73 @@ import (
 
 func (b *Bot) publicCommands() map[string]handler {
 	return map[string]handler{
-		"start":    b.start,
-		"help":     b.help,
-		"sources":  b.sources,
-		"language": b.setLanguage,
+		"start":       b.start,
+		"help":        b.help,
+		"sources":     b.sources,
+		"language":    b.setLanguage,
+		"subscribe":   b.subscribe,
+		"unsubscribe": b.unsubscribe,
+		"mysubs":      b.mysubs,
 	}
+}
+
+// subscription checks a subscribe or unsubscribe request; it returns the
+// source id, or the reply refusing it.
+func (b *Bot) subscription(r *request, usage string) (id, refusal string) {
+	if r.u.ChatType != "private" {
+		return "", b.text(r, "private_only", nil)
+	}
+	if len(r.cmd.Args) != 1 {
+		return "", b.text(r, "usage", map[string]any{"Usage": usage})
+	}
+	id = r.cmd.Args[0]
+	if !b.isSource(id) {
+		return "", b.text(r, "unknown_source", map[string]any{"ID": id})
+	}
+	return id, ""
+}
+
+func (b *Bot) subscribe(ctx context.Context, r *request) string {
+	id, refusal := b.subscription(r, "/subscribe SOURCE")
+	if refusal != "" {
+		return refusal
+	}
+	created, err := b.d.Store.Subscribe(ctx, r.u.ChatID, id)
+	switch {
+	case err != nil:
+		b.d.Log.Error("subscribe", "chat", r.u.ChatID, "source", id, "err", err)
+		return err.Error()
+	case created:
+		b.d.Log.Info("subscribed", "chat", r.u.ChatID, "source", id)
+		return b.text(r, "subscribed", map[string]any{"ID": id})
+	}
+	return b.text(r, "already_subscribed", map[string]any{"ID": id})
+}
+
+func (b *Bot) unsubscribe(ctx context.Context, r *request) string {
+	id, refusal := b.subscription(r, "/unsubscribe SOURCE")
+	if refusal != "" {
+		return refusal
+	}
+	removed, err := b.d.Store.Unsubscribe(ctx, r.u.ChatID, id)
+	switch {
+	case err != nil:
+		return err.Error()
+	case removed:
+		return b.text(r, "unsubscribed", map[string]any{"ID": id})
+	}
+	return b.text(r, "not_subscribed", map[string]any{"ID": id})
+}
+
+func (b *Bot) mysubs(ctx context.Context, r *request) string {
+	ids, err := b.d.Store.Subscriptions(ctx, r.u.ChatID)
+	if err != nil {
+		return err.Error()
+	}
+	if len(ids) == 0 {
+		return b.text(r, "no_subs", nil)
+	}
+	return b.text(r, "mysubs", map[string]any{"IDs": ids})
 }
 
 func (b *Bot) start(_ context.Context, r *request) string {
@@ -49,7 +111,7 @@ func (b *Bot) setLanguage(ctx context.Context, r *request) string {
 // MenuCommands are the commands Telegram clients list in their menu, in
 // order, with their description in lang.
 func (b *Bot) MenuCommands(lang string) (descriptions map[string]string, order []string) {
-	order = []string{"start", "help", "sources", "language"}
+	order = []string{"start", "help", "sources", "subscribe", "unsubscribe", "mysubs", "language"}
 	descriptions = map[string]string{}
 	r := &request{lang: lang}
 	for _, name := range order {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,20 +81,40 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 	if notifier != nil {
 		pn = notifier
 	}
-	popts, err := pipelineOptions(cfg, m.fetcher, deps.Now, pn)
+	var subs subscribers
+	if m.tg != nil {
+		subs = st.SubscriberTargets
+	}
+	popts, err := pipelineOptions(cfg, m.fetcher, deps.Now, pn, subs)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
 	m.pipeline = pipeline.New(st, m.fetcher, popts, deps.Log)
-	m.dispatcher = dispatch.New(st, tmpl, targets, dispatch.Options{
+	dopts := dispatch.Options{
 		Notifier:    notifier,
 		SendTimeout: cfg.Delivery.Timeout.D(),
 		MaxAttempts: cfg.Delivery.MaxAttempts,
 		MaxBackoff:  cfg.Delivery.MaxBackoff.D(),
 		Lease:       cfg.Delivery.Lease.D(),
 		Location:    cfg.Location,
-	}, deps.Log, deps.Now)
+	}
+	if m.tg != nil {
+		// Subscriber chats are targets made at run time: Telegram's
+		// default template and summary.
+		dopts.Dynamic = st.ChatTargets
+		dopts.Resolve = func(id string) (dispatch.Target, bool) {
+			chat, ok := store.ChatOfTarget(id)
+			if !ok {
+				return dispatch.Target{}, false
+			}
+			sum := config.DefaultSummary[config.PublisherTelegram]
+			return dispatch.Target{ID: id, Template: config.DefaultTemplate[config.PublisherTelegram],
+				SummaryChars: sum.Chars, SummarySentences: sum.Sentences,
+				Publisher: m.tg.Publisher(strconv.FormatInt(chat, 10), telegram.Options{})}, true
+		}
+	}
+	m.dispatcher = dispatch.New(st, tmpl, targets, dopts, deps.Log, deps.Now)
 	return m, nil
 }
 

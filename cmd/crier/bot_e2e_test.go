@@ -115,3 +115,59 @@ func TestBotIntakeObeysRetryAfterAndNamesAConflict(t *testing.T) {
 		t.Errorf("answered %v after start: the waits were not kept", took)
 	}
 }
+
+// TestSubscriberGetsTheNextArticleAndBlockingPausesOnlyThem: a reader
+// subscribes in a private chat and receives the source's next article
+// through the outbox; when they block the bot their subscription is paused,
+// not deleted, and nobody else is affected; when they come back, the kept
+// post arrives.
+func TestSubscriberGetsTheNextArticleAndBlockingPausesOnlyThem(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	admin := telegramapi.User{ID: 42, FirstName: "Admin"}
+	reader := telegramapi.User{ID: 7, FirstName: "Reader", LanguageCode: "en"}
+	w.tg.AddChat(telegramapi.Chat{ID: 42, Type: telegramapi.Private, Title: "Admin"})
+	w.tg.AddChat(telegramapi.Chat{ID: 7, Type: telegramapi.Private, Title: "Reader"})
+	w.publish(story(1))
+	w.crier("once", "--config", w.config) // the feed's current items are seen
+	var logs syncBuffer
+	stop := w.runCrier(t, &logs)
+	defer stop()
+	waitFor(t, "the bot polling", w.tg.Polling)
+
+	w.tg.PushMessage(7, reader, "/subscribe asbarez")
+	waitFor(t, "the subscription's answer", func() bool { return len(repliesTo(w, 7)) == 1 })
+	w.publish(story(2))
+	w.tg.PushMessage(42, admin, "/check asbarez")
+	waitFor(t, "story 2 in the reader's chat", func() bool { return len(repliesTo(w, 7)) == 2 })
+	if got := repliesTo(w, 7)[1]; !strings.HasPrefix(got, "Story 2") {
+		t.Fatalf("the reader got %q", got)
+	}
+
+	w.tg.UpdateChat(7, func(c *telegramapi.Chat) { c.BotBlocked = true })
+	w.publish(story(3))
+	w.tg.PushMessage(42, admin, "/check asbarez")
+	waitFor(t, "story 3 on the channel", func() bool { return len(w.tg.Messages(channelID)) == 2 })
+	waitFor(t, "the reader's chat paused", func() bool {
+		return strings.Contains(logs.String(), "target paused") && strings.Contains(logs.String(), "bot was blocked by the user")
+	})
+	if n := len(repliesTo(w, 7)); n != 2 {
+		t.Fatalf("a blocked reader got %d messages", n)
+	}
+	// The reader unblocks the bot and writes to it: the kept post arrives.
+	w.tg.UpdateChat(7, func(c *telegramapi.Chat) { c.BotBlocked = false })
+	w.tg.PushMessage(7, reader, "/mysubs")
+	waitFor(t, "the kept story 3", func() bool {
+		for _, text := range repliesTo(w, 7) {
+			if strings.HasPrefix(text, "Story 3") {
+				return true
+			}
+		}
+		return false
+	})
+	waitFor(t, "the answer to /mysubs", func() bool {
+		return strings.Contains(strings.Join(repliesTo(w, 7), "\n"), "You follow")
+	})
+	if got := strings.Join(repliesTo(w, 7), "\n"); !strings.Contains(got, "• asbarez") {
+		t.Errorf("the subscription was deleted, not paused:\n%s", got)
+	}
+}

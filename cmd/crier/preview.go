@@ -54,7 +54,7 @@ func preview(ctx context.Context, cfg *config.Config, arg string, n int, w io.Wr
 		return err
 	}
 	fetcher := feeds.NewFetcher(fetchOptions(cfg))
-	popts, err := pipelineOptions(cfg, fetcher, time.Now, nil)
+	popts, err := pipelineOptions(cfg, fetcher, time.Now, nil, nil)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -13,14 +14,33 @@ import (
 // pipelineOptions wires the content pipeline from the config: which targets
 // follow a source, the summary each source's items need, language detection
 // and duplicate detection.
-func pipelineOptions(cfg *config.Config, pages *feeds.Fetcher, now func() time.Time, notifier pipeline.Notifier) (pipeline.Options, error) {
+// subscribers lists the target ids of the chats following a source; nil
+// where the store is not open (preview).
+type subscribers func(ctx context.Context, sourceID string) ([]string, error)
+
+func pipelineOptions(cfg *config.Config, pages *feeds.Fetcher, now func() time.Time, notifier pipeline.Notifier, subs subscribers) (pipeline.Options, error) {
 	det, err := summarize.NewDetector(cfg.Languages)
 	if err != nil {
 		return pipeline.Options{}, fmt.Errorf("languages: %w", err)
 	}
 	o := pipeline.Options{
-		Targets:    func(sourceID string) []string { return targetIDs(cfg, sourceID) },
-		Budget:     func(sourceID string) summarize.Budget { return maxBudget(cfg.TargetsFor(sourceID)) },
+		Targets: func(ctx context.Context, sourceID string) ([]string, error) {
+			ids := targetIDs(cfg, sourceID)
+			if subs == nil {
+				return ids, nil
+			}
+			more, err := subs(ctx, sourceID)
+			return append(ids, more...), err
+		},
+		Budget: func(sourceID string) summarize.Budget {
+			b := maxBudget(cfg.TargetsFor(sourceID))
+			if subs != nil {
+				// Subscriber chats get a Telegram target's summary.
+				tg := config.DefaultSummary[config.PublisherTelegram]
+				b.Sentences, b.Chars = max(b.Sentences, tg.Sentences), max(b.Chars, tg.Chars)
+			}
+			return b
+		},
 		Pages:      pages,
 		Detector:   det,
 		Similarity: cfg.Dedupe.Similarity,

@@ -81,6 +81,11 @@ type Options struct {
 	Poll        time.Duration  // how often Run looks for due retries
 	Location    *time.Location // for dates in templates
 	Notifier    Notifier       // nil: admins are told through the log only
+	// Dynamic lists targets created at run time (subscriber chats), claimed
+	// for along with the configured ones, and Resolve builds the target of
+	// such an id. Both nil: configured targets only.
+	Dynamic func(ctx context.Context) ([]string, error)
+	Resolve func(id string) (Target, bool)
 }
 
 func (o *Options) defaults() {
@@ -121,8 +126,9 @@ type Dispatcher struct {
 	wake    chan struct{}
 	jitter  func() float64 // in [0, 1)
 
-	mu    sync.Mutex
-	stats Stats
+	mu      sync.Mutex
+	stats   Stats
+	dynamic map[string]Target // resolved run-time targets, under mu
 }
 
 // New builds a dispatcher for the given targets.
@@ -169,3 +175,38 @@ func (d *Dispatcher) Run(ctx context.Context) {
 // leaseMargin is how much of a claim's lease must remain, beyond one send's
 // timeout, for a send to start: room to record its outcome.
 func (o *Options) leaseMargin() time.Duration { return min(time.Minute, o.Lease/5) }
+
+// target returns the target of an id: configured, or resolved at run time.
+func (d *Dispatcher) target(id string) (Target, bool) {
+	if t, ok := d.targets[id]; ok {
+		return t, true
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if t, ok := d.dynamic[id]; ok {
+		return t, true
+	}
+	if d.opts.Resolve == nil {
+		return Target{}, false
+	}
+	t, ok := d.opts.Resolve(id)
+	if ok {
+		if d.dynamic == nil {
+			d.dynamic = map[string]Target{}
+		}
+		d.dynamic[id] = t
+	}
+	return t, ok
+}
+
+// claimable lists the targets this process serves now.
+func (d *Dispatcher) claimable(ctx context.Context) ([]string, error) {
+	if d.opts.Dynamic == nil {
+		return d.ids, nil
+	}
+	more, err := d.opts.Dynamic(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]string(nil), d.ids...), more...), nil
+}

@@ -50,8 +50,12 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 	var claimErr error
 	for {
 		if ctx.Err() == nil && claimErr == nil {
+			ids, err := d.claimable(ctx)
+			if err != nil {
+				claimErr = err
+			}
 			var idle []string
-			for _, id := range d.ids {
+			for _, id := range ids {
 				if !busy[id] {
 					idle = append(idle, id)
 				}
@@ -123,7 +127,12 @@ func byTarget(batch []model.Delivery) [][]model.Delivery {
 func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 	// Bookkeeping must land even when ctx was cancelled mid-send.
 	bg := context.WithoutCancel(ctx)
-	target := d.targets[queue[0].TargetID] // only our targets are claimed
+	target, ok := d.target(queue[0].TargetID)
+	if !ok {
+		// Claimed but unknown here (its subscription ended): give it back.
+		d.release(bg, queue)
+		return
+	}
 	// The limit check may ask the platform once; it must not hold a stop.
 	fctx, cancel := context.WithTimeout(bg, min(d.opts.SendTimeout, 10*time.Second))
 	fits := target.Publisher.Fits(fctx)

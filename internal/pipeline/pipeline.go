@@ -37,8 +37,9 @@ type Fetcher interface {
 
 // Options wire a pipeline.
 type Options struct {
-	// Targets lists the ids of the targets that follow a source.
-	Targets func(sourceID string) []string
+	// Targets lists the ids of the targets that follow a source: the
+	// configured ones and the chats subscribed to it.
+	Targets func(ctx context.Context, sourceID string) ([]string, error)
 	// Budget is the summary stored for a source's items: the largest its
 	// targets may show (each target's renderer cuts it to its own).
 	Budget func(sourceID string) summarize.Budget
@@ -82,7 +83,7 @@ type Pipeline struct {
 // New builds a pipeline.
 func New(st Store, f Fetcher, opts Options, log *slog.Logger) *Pipeline {
 	if opts.Targets == nil {
-		opts.Targets = func(string) []string { return nil }
+		opts.Targets = func(context.Context, string) ([]string, error) { return nil, nil }
 	}
 	if opts.Budget == nil {
 		opts.Budget = func(string) summarize.Budget { return summarize.DefaultBudget }
@@ -254,7 +255,10 @@ func mark(items []model.Item, initialized bool, backfill int) []model.Item {
 
 // fanOut prepares the source's new items and enqueues their deliveries.
 func (p *Pipeline) fanOut(ctx context.Context, src model.Source, out *Result) error {
-	targets := p.opts.Targets(src.ID)
+	targets, err := p.opts.Targets(ctx, src.ID)
+	if err != nil {
+		return err
+	}
 	budget := p.opts.Budget(src.ID)
 	for {
 		pending, err := p.store.PendingItems(ctx, src.ID, 100)

@@ -67,7 +67,7 @@ func setup(t *testing.T, backfill int) *env {
 	follows := map[string][]string{"news": {"tg", "masto"}, "other": {"only-other"}}
 	admin := &notices{}
 	p := pipeline.New(st, feeds.NewFetcher(feeds.Options{UserAgent: "crier-test/1"}),
-		pipeline.Options{Targets: func(id string) []string { return follows[id] }, Now: clock.Now, PauseAfter: 5, Notifier: admin},
+		pipeline.Options{Targets: func(_ context.Context, id string) ([]string, error) { return follows[id], nil }, Now: clock.Now, PauseAfter: 5, Notifier: admin},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	return &env{feeds: fs, store: st, p: p, src: src, clock: clock, admin: admin}
 }

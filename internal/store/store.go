@@ -8,6 +8,8 @@ package store
 import (
 	"context"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/crierhq/crier/internal/model"
@@ -20,6 +22,23 @@ var ErrNotFound = errors.New("not found")
 type Target struct {
 	ID        string
 	Publisher string
+}
+
+// ChatTargetPrefix starts the id of a subscriber chat's target:
+// "chat:123456".
+const ChatTargetPrefix = "chat:"
+
+// ChatTarget is the target id of a subscriber chat.
+func ChatTarget(chatID int64) string { return ChatTargetPrefix + strconv.FormatInt(chatID, 10) }
+
+// ChatOfTarget returns the chat id of a subscriber chat's target id.
+func ChatOfTarget(id string) (int64, bool) {
+	rest, ok := strings.CutPrefix(id, ChatTargetPrefix)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(rest, 10, 64)
+	return n, err == nil
 }
 
 // TargetState is what the store remembers of a target besides its
@@ -156,6 +175,17 @@ type Store interface {
 	// ChatLanguage is the language a chat chose ("" if none).
 	ChatLanguage(ctx context.Context, chatID int64) (string, error)
 	SetChatLanguage(ctx context.Context, chatID int64, lang string) error
+
+	// Subscribe makes a chat follow a source (creating the chat's target)
+	// and reports whether it is new; Unsubscribe ends it and reports
+	// whether there was one. Subscriptions lists a chat's sources,
+	// SubscriberTargets the targets of a source's subscribers, ChatTargets
+	// every subscriber chat's target.
+	Subscribe(ctx context.Context, chatID int64, sourceID string) (bool, error)
+	Unsubscribe(ctx context.Context, chatID int64, sourceID string) (bool, error)
+	Subscriptions(ctx context.Context, chatID int64) ([]string, error)
+	SubscriberTargets(ctx context.Context, sourceID string) ([]string, error)
+	ChatTargets(ctx context.Context) ([]string, error)
 
 	// LastSent is when each target last had a post accepted.
 	LastSent(ctx context.Context) (map[string]time.Time, error)

@@ -57,6 +57,7 @@ func Run(t *testing.T, open Opener) {
 		{"MovedTarget", testMovedTarget},
 		{"BotState", testBotState},
 		{"RetryFailed", testRetryFailed},
+		{"Subscriptions", testSubscriptions},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
