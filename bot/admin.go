@@ -18,7 +18,30 @@ func (b *Bot) adminCommands() map[string]handler {
 		"pause":   b.pause,
 		"resume":  b.resume,
 		"retry":   b.retry,
+		"preview": b.preview,
 	}
+}
+
+// maxReply keeps a reply within Telegram's message limit, in characters.
+const maxReply = 4000
+
+func (b *Bot) preview(ctx context.Context, r *request) string {
+	if len(r.cmd.Args) != 1 {
+		return b.text(r, "usage", map[string]any{"Usage": "/preview SOURCE|URL"})
+	}
+	arg := r.cmd.Args[0]
+	if !b.isSource(arg) && !strings.HasPrefix(arg, "https://") && !strings.HasPrefix(arg, "http://") {
+		// Never a file: URL from a chat: it would read the server's disk.
+		return b.text(r, "usage", map[string]any{"Usage": "/preview SOURCE|https://..."})
+	}
+	out, err := b.d.Previewer.Preview(ctx, arg)
+	if err != nil {
+		return b.text(r, "check_failed", map[string]any{"ID": arg, "Error": err.Error()})
+	}
+	if runes := []rune(out); len(runes) > maxReply {
+		out = string(runes[:maxReply]) + "…"
+	}
+	return out
 }
 
 func (b *Bot) when(r *request, t time.Time) string {

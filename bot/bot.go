@@ -50,6 +50,12 @@ type Checker interface {
 	Check(ctx context.Context, sourceID string) (CheckResult, error)
 }
 
+// Previewer renders what each target would get for a source or feed URL,
+// posting nothing.
+type Previewer interface {
+	Preview(ctx context.Context, sourceOrURL string) (string, error)
+}
+
 // CheckResult is what one poll did.
 type CheckResult struct {
 	NotDue, NotModified bool
@@ -62,16 +68,17 @@ type TargetInfo struct{ ID, Publisher string }
 
 // Deps wire a bot.
 type Deps struct {
-	Store    Store
-	Checker  Checker
-	Catalog  *Catalog
-	Username string // the bot's @username, for /cmd@name in groups
-	Admins   []int64
-	Sources  []SourceInfo
-	Targets  []TargetInfo
-	Version  string
-	Now      func() time.Time
-	Log      *slog.Logger
+	Store     Store
+	Checker   Checker
+	Previewer Previewer
+	Catalog   *Catalog
+	Username  string // the bot's @username, for /cmd@name in groups
+	Admins    []int64
+	Sources   []SourceInfo
+	Targets   []TargetInfo
+	Version   string
+	Now       func() time.Time
+	Log       *slog.Logger
 }
 
 // Bot answers commands. Handlers read and change state through the store;

@@ -20,6 +20,13 @@ const (
 
 type checks struct{ calls []string }
 
+type previews struct{ calls []string }
+
+func (p *previews) Preview(_ context.Context, arg string) (string, error) {
+	p.calls = append(p.calls, arg)
+	return "── channel (telegram, telegram.html.tmpl)\n<b>Title</b>", nil
+}
+
 func (c *checks) Check(_ context.Context, id string) (bot.CheckResult, error) {
 	c.calls = append(c.calls, id)
 	return bot.CheckResult{New: 2, Enqueued: 4}, nil
@@ -44,7 +51,7 @@ func newBot(t *testing.T) (*bot.Bot, *sqlite.Store, *checks) {
 		t.Fatal(err)
 	}
 	ck := &checks{}
-	b := bot.New(bot.Deps{Store: st, Checker: ck, Catalog: catalog, Username: "crier_test_bot", Admins: []int64{admin},
+	b := bot.New(bot.Deps{Store: st, Checker: ck, Previewer: &previews{}, Catalog: catalog, Username: "crier_test_bot", Admins: []int64{admin},
 		Sources: []bot.SourceInfo{{ID: "asbarez", Name: "Asbarez"}}, Targets: []bot.TargetInfo{{ID: "channel", Publisher: "telegram"}},
 		Version: "v1.2.3", Now: storetest.NewClock().Now})
 	return b, st, ck
@@ -77,6 +84,9 @@ func TestCommands(t *testing.T) {
 		{"check without a source", private(admin, "/check"), []string{"Usage: /check SOURCE"}},
 		{"check of an unknown source", private(admin, "/check nope"), []string{"no source or target called nope"}},
 		{"retry", private(admin, "/retry"), []string{"0 failed deliveries"}},
+		{"preview of a source", private(admin, "/preview asbarez"), []string{"── channel (telegram"}},
+		{"preview of a feed URL", private(admin, "/preview https://example.com/feed"), []string{"<b>Title</b>"}},
+		{"preview refuses a file URL", private(admin, "/preview file:///etc/passwd"), []string{"Usage: /preview SOURCE|https://"}},
 		{"turkish user", bot.Update{ChatID: 9, ChatType: "private", FromID: 9, FromLang: "tr", Text: "/sources"}, []string{"Kaynaklar:"}},
 	}
 	for _, tt := range tests {
@@ -146,7 +156,7 @@ func TestAdminCommandsRefusedForOthers(t *testing.T) {
 	ctx := context.Background()
 	before := snapshot(t, st)
 	for _, cmd := range []string{"/status", "/targets", "/stats", "/check asbarez", "/pause channel", "/pause asbarez",
-		"/resume channel", "/retry", "/retry channel"} {
+		"/resume channel", "/retry", "/retry channel", "/preview asbarez"} {
 		r := b.Handle(ctx, private(stranger, cmd))
 		if len(r) != 1 || !strings.Contains(r[0].Text, "is for the admins of this bot") {
 			t.Errorf("%s by a stranger: %+v", cmd, r)

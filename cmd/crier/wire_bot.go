@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -30,7 +31,7 @@ func (m *Main) runBot(ctx context.Context) {
 	if ctx.Err() != nil {
 		return
 	}
-	b := bot.New(bot.Deps{Store: m.store, Checker: checker{m}, Catalog: catalog, Username: username,
+	b := bot.New(bot.Deps{Store: m.store, Checker: checker{m}, Previewer: previewer{m}, Catalog: catalog, Username: username,
 		Admins: m.cfg.Telegram.Admins, Sources: botSources(m.cfg), Targets: botTargets(m.cfg),
 		Version: fullVersion(), Now: m.now, Log: m.log})
 	for _, lang := range append([]string{""}, b.Languages()...) {
@@ -116,4 +117,14 @@ func updateOf(u tgbotapi.Update) bot.Update {
 		out.FromID, out.FromLang = msg.From.ID, msg.From.LanguageCode
 	}
 	return out
+}
+
+// previewer renders /preview with the CLI's preview: the newest item, as
+// each target would get it.
+type previewer struct{ m *Main }
+
+func (p previewer) Preview(ctx context.Context, sourceOrURL string) (string, error) {
+	var b strings.Builder
+	err := preview(ctx, p.m.cfg, sourceOrURL, 1, &b)
+	return b.String(), err
 }
