@@ -2,9 +2,11 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crierhq/crier/bot"
 	"github.com/crierhq/crier/internal/model"
@@ -154,6 +156,13 @@ func TestPauseResumeAndLanguage(t *testing.T) {
 func TestAdminCommandsRefusedForOthers(t *testing.T) {
 	b, st, ck := newBot(t)
 	ctx := context.Background()
+	// A failed delivery, so that a stranger's /retry would show.
+	saved, _ := st.SaveItems(ctx, "asbarez", model.FetchState{}, []model.Item{{Key: "k", Title: "T", State: model.ItemNew}})
+	st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: saved[0].ID, Targets: []string{"channel"}})
+	ds, _ := st.ClaimDeliveries(ctx, []string{"channel"}, 1, 1, time.Minute)
+	if len(ds) != 1 || st.MarkFailed(ctx, ds[0], "telegram 400: Bad Request") != nil {
+		t.Fatal("could not prepare a failed delivery")
+	}
 	before := snapshot(t, st)
 	for _, cmd := range []string{"/status", "/targets", "/stats", "/check asbarez", "/pause channel", "/pause asbarez",
 		"/resume channel", "/retry", "/retry channel", "/preview asbarez"} {
@@ -170,12 +179,18 @@ func TestAdminCommandsRefusedForOthers(t *testing.T) {
 	}
 }
 
+// snapshot is what an admin command could change: the source's and the
+// target's state, and the deliveries by state.
 func snapshot(t *testing.T, st *sqlite.Store) string {
+	t.Helper()
 	ctx := context.Background()
-	fs, _ := st.FetchState(ctx, "asbarez")
+	fs, err := st.FetchState(ctx, "asbarez")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ts, _ := st.TargetStates(ctx)
 	c, _ := st.DeliveryCounts(ctx)
-	return strings.Join([]string{fs.PausedReason, ts["channel"].PausedReason, strings.TrimSpace(strings.Repeat(" ", len(c)))}, "|")
+	return fmt.Sprintf("%+v|%+v|%v", fs, ts, c)
 }
 
 func TestSubscriptions(t *testing.T) {

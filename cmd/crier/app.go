@@ -77,15 +77,11 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 	m.tg = telegramClient(cfg)
 	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states)
 	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
-	var pn pipeline.Notifier
-	if notifier != nil {
-		pn = notifier
-	}
 	var subs subscribers
 	if m.tg != nil {
 		subs = st.SubscriberTargets
 	}
-	popts, err := pipelineOptions(cfg, m.fetcher, deps.Now, pn, subs)
+	popts, err := pipelineOptions(cfg, m.fetcher, deps.Now, notifier, subs)
 	if err != nil {
 		st.Close()
 		return nil, err

@@ -308,10 +308,16 @@ func TestTooLongIsSentShorterOnce(t *testing.T) {
 // slowPacer is a publisher whose rate limit holds every send for a while.
 type slowPacer struct {
 	scripted
-	hold time.Duration
+	hold    time.Duration
+	waiting chan struct{} // closed when the first Wait begins
 }
 
 func (p *slowPacer) Wait(ctx context.Context) error {
+	select {
+	case <-p.waiting:
+	default:
+		close(p.waiting)
+	}
 	select {
 	case <-time.After(p.hold):
 		return nil
@@ -338,7 +344,7 @@ func TestSlowTargetDoesNotHoldUpWorkForOthers(t *testing.T) {
 		}
 	}
 	enq("a", "slow")
-	slow := &slowPacer{hold: 3 * time.Second}
+	slow := &slowPacer{hold: 3 * time.Second, waiting: make(chan struct{})}
 	fast := &scripted{}
 	tmpl, _ := templates.New("")
 	d := dispatch.New(st, tmpl, []dispatch.Target{{ID: "slow", Template: "console.txt.tmpl", Publisher: slow},
@@ -346,7 +352,7 @@ func TestSlowTargetDoesNotHoldUpWorkForOthers(t *testing.T) {
 		slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
 	done := make(chan struct{})
 	go func() { d.Drain(ctx); close(done) }()
-	time.Sleep(100 * time.Millisecond) // the slow target is waiting on its limit
+	<-slow.waiting // the slow target is waiting on its limit
 	enq("b", "fast")
 	start := time.Now()
 	d.Wake()

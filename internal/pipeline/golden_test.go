@@ -131,6 +131,11 @@ func TestGoldenSummaries(t *testing.T) {
 		t.Run(lang+"/"+strings.TrimSuffix(filepath.Base(path), ".txt"), func(t *testing.T) {
 			g := readGolden(t, path)
 			a, _ := prepareGolden(t, g, telegramBudget)
+			// A fixture with a page is a teaser: its summary must come
+			// from the page, not from the feed's few words.
+			if _, teaser := g.sections["page"]; teaser != a.FullText {
+				t.Errorf("full text used = %v, want %v", a.FullText, teaser)
+			}
 			got := map[string]string{
 				"summary":  strings.Join(a.Summary, "\n"),
 				"origin":   a.Origin,

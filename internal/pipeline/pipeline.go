@@ -70,11 +70,9 @@ type Notifier interface {
 
 // Pipeline polls sources.
 type Pipeline struct {
-	store    Store
-	fetcher  Fetcher
-	opts     Options
-	pages    PageFetcher
-	detector *summarize.Detector
+	store   Store
+	fetcher Fetcher
+	opts    Options
 	// extractSlots bounds the article extractions running at once.
 	extractSlots chan struct{}
 	log          *slog.Logger
@@ -100,7 +98,7 @@ func New(st Store, f Fetcher, opts Options, log *slog.Logger) *Pipeline {
 	if opts.MaxFailureBackoff <= 0 {
 		opts.MaxFailureBackoff = 6 * time.Hour
 	}
-	return &Pipeline{store: st, fetcher: f, opts: opts, pages: opts.Pages, detector: opts.Detector,
+	return &Pipeline{store: st, fetcher: f, opts: opts,
 		extractSlots: make(chan struct{}, runtime.GOMAXPROCS(0)), log: log}
 }
 

@@ -43,7 +43,7 @@ func (p *Pipeline) Prepare(ctx context.Context, src model.Source, it model.Item,
 	var a Article
 	text := extract.PlainText(it.Content)
 	hint := ""
-	if p.pages != nil && wantsPage(src.FullText, text) && isWebLink(it.Link) {
+	if p.opts.Pages != nil && wantsPage(src.FullText, text) && isWebLink(it.Link) {
 		if page, err := p.fetchArticle(ctx, it.Link); err != nil {
 			p.log.Info("article page not used", "source", src.ID, "link", it.Link, "err", err)
 		} else if pageText := page.Text(); utf8.RuneCountInString(pageText) > utf8.RuneCountInString(text) {
@@ -51,8 +51,8 @@ func (p *Pipeline) Prepare(ctx context.Context, src model.Source, it model.Item,
 		}
 	}
 	a.Language = src.Language
-	if a.Language == "" && p.detector != nil {
-		a.Language = p.detector.Detect(it.Title + "\n\n" + text)
+	if a.Language == "" && p.opts.Detector != nil {
+		a.Language = p.opts.Detector.Detect(it.Title + "\n\n" + text)
 	}
 	if a.Language == "" {
 		a.Language = baseLanguage(hint)
@@ -71,7 +71,7 @@ func (p *Pipeline) Prepare(ctx context.Context, src model.Source, it model.Item,
 }
 
 func (p *Pipeline) fetchArticle(ctx context.Context, link string) (extract.Article, error) {
-	page, err := p.pages.FetchPage(ctx, link)
+	page, err := p.opts.Pages.FetchPage(ctx, link)
 	if err != nil {
 		return extract.Article{}, err
 	}

@@ -27,7 +27,7 @@ const (
 	lowFloor = 5  // requests
 )
 
-func (b *budget) observe(h http.Header, now time.Time) {
+func (b *budget) observe(h http.Header) {
 	remaining, err := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
 	if err != nil {
 		return

@@ -61,7 +61,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return resp, err
 	}
-	t.budget.observe(resp.Header, time.Now())
+	t.budget.observe(resp.Header)
 	if resp.StatusCode != http.StatusTooManyRequests {
 		return resp, nil
 	}
