@@ -19,6 +19,9 @@ func (b *Bot) adminCommands() map[string]handler {
 		"resume":  b.resume,
 		"retry":   b.retry,
 		"preview": b.preview,
+		"add":     b.add,
+		"remove":  b.remove,
+		"post":    b.post,
 	}
 }
 
@@ -34,7 +37,7 @@ func (b *Bot) preview(ctx context.Context, r *request) string {
 		// Never a file: URL from a chat: it would read the server's disk.
 		return b.text(r, "usage", map[string]any{"Usage": "/preview SOURCE|https://..."})
 	}
-	out, err := b.d.Previewer.Preview(ctx, arg)
+	out, err := b.d.Previewer.Preview(ctx, arg, r.u.FromID)
 	if err != nil {
 		return b.text(r, "check_failed", map[string]any{"ID": arg, "Error": err.Error()})
 	}
@@ -54,25 +57,25 @@ func (b *Bot) when(r *request, t time.Time) string {
 func (b *Bot) status(ctx context.Context, r *request) string {
 	lines := []string{b.text(r, "status_header", map[string]any{"Version": b.d.Version,
 		"Uptime": b.d.Now().Sub(b.started).Round(time.Second).String()})}
-	for _, s := range b.d.Sources {
+	for _, s := range b.d.Sources.All() {
 		st, err := b.d.Store.FetchState(ctx, s.ID)
 		if err != nil {
-			return err.Error()
+			return b.failed(r, err)
 		}
 		lines = append(lines, b.text(r, "status_source", map[string]any{"ID": s.ID, "Polled": b.when(r, st.LastPolledAt),
 			"NewItem": b.when(r, st.LastNewItemAt), "Errors": st.ConsecutiveErrors, "Paused": st.PausedReason}))
 	}
 	counts, err := b.d.Store.DeliveryCounts(ctx)
 	if err != nil {
-		return err.Error()
+		return b.failed(r, err)
 	}
 	last, err := b.d.Store.LastSent(ctx)
 	if err != nil {
-		return err.Error()
+		return b.failed(r, err)
 	}
 	states, err := b.d.Store.TargetStates(ctx)
 	if err != nil {
-		return err.Error()
+		return b.failed(r, err)
 	}
 	for _, t := range b.d.Targets {
 		c := counts[t.ID]
@@ -86,7 +89,7 @@ func (b *Bot) status(ctx context.Context, r *request) string {
 func (b *Bot) targets(ctx context.Context, r *request) string {
 	states, err := b.d.Store.TargetStates(ctx)
 	if err != nil {
-		return err.Error()
+		return b.failed(r, err)
 	}
 	var lines []string
 	for _, t := range b.d.Targets {
@@ -98,7 +101,7 @@ func (b *Bot) targets(ctx context.Context, r *request) string {
 func (b *Bot) stats(ctx context.Context, r *request) string {
 	counts, err := b.d.Store.DeliveryCounts(ctx)
 	if err != nil {
-		return err.Error()
+		return b.failed(r, err)
 	}
 	var lines []string
 	for _, t := range b.d.Targets {
@@ -149,7 +152,7 @@ func (b *Bot) pause(ctx context.Context, r *request) string {
 		return b.text(r, "unknown_id", map[string]any{"ID": id})
 	}
 	if err != nil {
-		return err.Error()
+		return b.failed(r, err)
 	}
 	return b.text(r, "paused", map[string]any{"ID": id, "Reason": reason})
 }
@@ -171,7 +174,7 @@ func (b *Bot) resume(ctx context.Context, r *request) string {
 	}
 	switch {
 	case err != nil:
-		return err.Error()
+		return b.failed(r, err)
 	case resumed:
 		return b.text(r, "resumed", map[string]any{"ID": id})
 	}
@@ -188,13 +191,13 @@ func (b *Bot) retry(ctx context.Context, r *request) string {
 	}
 	n, err := b.d.Store.RetryFailed(ctx, target)
 	if err != nil {
-		return err.Error()
+		return b.failed(r, err)
 	}
 	return b.text(r, "retried", map[string]any{"Count": n})
 }
 
 func (b *Bot) isSource(id string) bool {
-	for _, s := range b.d.Sources {
+	for _, s := range b.d.Sources.All() {
 		if s.ID == id {
 			return true
 		}

@@ -51,10 +51,36 @@ type Checker interface {
 }
 
 // Previewer renders what each target would get for a source or feed URL,
-// posting nothing.
+// posting nothing; by is the admin asking (a URL from a chat is fetched from
+// public addresses only).
 type Previewer interface {
-	Preview(ctx context.Context, sourceOrURL string) (string, error)
+	Preview(ctx context.Context, sourceOrURL string, by int64) (string, error)
 }
+
+// Sources is the live set of sources: the config file's and those added by
+// command (see internal/sources, which implements it).
+type Sources interface {
+	All() []model.Source
+	// Add validates a URL from a chat (fetching it once, finding a page's
+	// feed) and adds it; name may be empty.
+	Add(ctx context.Context, rawURL, name string, by int64) (model.Source, error)
+	// Remove deletes a source added by command.
+	Remove(ctx context.Context, id string) error
+}
+
+// Poster queues one article page for targets (/post).
+type Poster interface {
+	Post(ctx context.Context, rawURL string, targets []string) (PostResult, error)
+}
+
+// PostResult is what /post queued.
+type PostResult struct {
+	Title             string
+	Enqueued, Skipped int
+}
+
+// ErrAlreadyPosted is the Poster's answer for a page posted before.
+var ErrAlreadyPosted = errors.New("already posted")
 
 // CheckResult is what one poll did.
 type CheckResult struct {
@@ -62,8 +88,7 @@ type CheckResult struct {
 	New, Enqueued       int
 }
 
-// SourceInfo and TargetInfo describe what the config declares.
-type SourceInfo struct{ ID, Name, URL string }
+// TargetInfo describes a target of the config.
 type TargetInfo struct{ ID, Publisher string }
 
 // Deps wire a bot.
@@ -71,10 +96,11 @@ type Deps struct {
 	Store     Store
 	Checker   Checker
 	Previewer Previewer
+	Poster    Poster
 	Catalog   *Catalog
 	Username  string // the bot's @username, for /cmd@name in groups
 	Admins    []int64
-	Sources   []SourceInfo
+	Sources   Sources
 	Targets   []TargetInfo
 	Version   string
 	Now       func() time.Time
@@ -155,6 +181,13 @@ func (b *Bot) reply(u Update, text string) []Reply {
 
 func (b *Bot) text(r *request, key string, data any) string {
 	return b.d.Catalog.Text(r.lang, key, data)
+}
+
+// failed answers a command the store could not carry out: the details go
+// to the log, the chat gets a message in its language.
+func (b *Bot) failed(r *request, err error) string {
+	b.d.Log.Error("command failed", "chat", r.u.ChatID, "user", r.u.FromID, "command", r.cmd.Name, "err", err)
+	return b.text(r, "internal_error", map[string]any{"Command": r.cmd.Name})
 }
 
 // language is the chat's choice, else the sender's Telegram language if the

@@ -3,13 +3,18 @@ package bot_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/crierhq/crier/bot"
+	"github.com/crierhq/crier/internal/feeds"
 	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/sources"
 	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/internal/store/sqlite"
 	"github.com/crierhq/crier/internal/store/storetest"
@@ -24,7 +29,45 @@ type checks struct{ calls []string }
 
 type previews struct{ calls []string }
 
-func (p *previews) Preview(_ context.Context, arg string) (string, error) {
+// posts answers /post as the pipeline would: a page is posted once.
+type posts struct{ calls []string }
+
+func (p *posts) Post(_ context.Context, url string, targets []string) (bot.PostResult, error) {
+	for _, c := range p.calls {
+		if strings.HasPrefix(c, url+" ") {
+			return bot.PostResult{}, bot.ErrAlreadyPosted
+		}
+	}
+	p.calls = append(p.calls, url+" "+strings.Join(targets, ","))
+	return bot.PostResult{Title: "A story", Enqueued: len(targets)}, nil
+}
+
+// feedsURL serves the feeds and pages /add is tried on.
+var feedsURL string
+
+func TestMain(m *testing.M) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Daily News</title><item><title>One</title></item></channel></rss>`))
+		case "/":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`))
+		case "/blog":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><title>Blog</title></head><body>No feed.</body></html>`))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	feedsURL = srv.URL
+	code := m.Run()
+	srv.Close()
+	os.Exit(code)
+}
+
+func (p *previews) Preview(_ context.Context, arg string, _ int64) (string, error) {
 	p.calls = append(p.calls, arg)
 	return "── channel (telegram, telegram.html.tmpl)\n<b>Title</b>", nil
 }
@@ -35,6 +78,11 @@ func (c *checks) Check(_ context.Context, id string) (bot.CheckResult, error) {
 }
 
 func newBot(t *testing.T) (*bot.Bot, *sqlite.Store, *checks) {
+	b, st, ck, _ := newBotPosts(t)
+	return b, st, ck
+}
+
+func newBotPosts(t *testing.T) (*bot.Bot, *sqlite.Store, *checks, *posts) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), storetest.NewClock().Now)
@@ -42,7 +90,14 @@ func newBot(t *testing.T) (*bot.Bot, *sqlite.Store, *checks) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.SyncSources(ctx, []model.Source{{ID: "asbarez", Name: "Asbarez", URL: "https://asbarez.com/feed/"}}); err != nil {
+	configured := []model.Source{{ID: "asbarez", Name: "Asbarez", URL: "https://asbarez.com/feed/"}}
+	if err := st.SyncSources(ctx, configured); err != nil {
+		t.Fatal(err)
+	}
+	// The feed server is on loopback: allowed here, as an operator would.
+	set, err := sources.Load(ctx, st, feeds.NewFetcher(feeds.Options{AllowPrivatePages: true}),
+		sources.Options{Configured: configured, Reserved: []string{"channel"}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := st.SyncTargets(ctx, []store.Target{{ID: "channel", Publisher: "telegram"}}); err != nil {
@@ -52,11 +107,11 @@ func newBot(t *testing.T) (*bot.Bot, *sqlite.Store, *checks) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ck := &checks{}
-	b := bot.New(bot.Deps{Store: st, Checker: ck, Previewer: &previews{}, Catalog: catalog, Username: "crier_test_bot", Admins: []int64{admin},
-		Sources: []bot.SourceInfo{{ID: "asbarez", Name: "Asbarez"}}, Targets: []bot.TargetInfo{{ID: "channel", Publisher: "telegram"}},
+	ck, ps := &checks{}, &posts{}
+	b := bot.New(bot.Deps{Store: st, Checker: ck, Previewer: &previews{}, Poster: ps, Catalog: catalog, Username: "crier_test_bot", Admins: []int64{admin},
+		Sources: set, Targets: []bot.TargetInfo{{ID: "channel", Publisher: "telegram"}, {ID: "masto", Publisher: "mastodon"}},
 		Version: "v1.2.3", Now: storetest.NewClock().Now})
-	return b, st, ck
+	return b, st, ck, ps
 }
 
 func private(from int64, text string) bot.Update {
@@ -89,6 +144,20 @@ func TestCommands(t *testing.T) {
 		{"preview of a source", private(admin, "/preview asbarez"), []string{"── channel (telegram"}},
 		{"preview of a feed URL", private(admin, "/preview https://example.com/feed"), []string{"<b>Title</b>"}},
 		{"preview refuses a file URL", private(admin, "/preview file:///etc/passwd"), []string{"Usage: /preview SOURCE|https://"}},
+		{"add a page's feed", private(admin, "/add " + feedsURL + "/ Daily Wire"), []string{"Added daily-wire — Daily Wire", feedsURL + "/feed.xml", "/subscribe daily-wire"}},
+		{"add a feed named by its title", private(admin, "/add " + feedsURL + "/feed.xml"), []string{"Added daily-news — Daily News"}},
+		{"add a feed already followed", private(admin, "/add https://www.asbarez.com/feed"), []string{"already followed as asbarez"}},
+		{"add a page without a feed", private(admin, "/add " + feedsURL + "/blog"), []string{"announces no working feed"}},
+		{"add a missing feed", private(admin, "/add " + feedsURL + "/gone"), []string{"Could not add", "404"}},
+		{"add a file", private(admin, "/add file:///etc/passwd"), []string{"Could not add file:///etc/passwd", "not an http or https address"}},
+		{"add without a URL", private(admin, "/add"), []string{"Usage: /add https://... [NAME]"}},
+		{"remove a configured source", private(admin, "/remove asbarez"), []string{"comes from the config file", "/pause asbarez"}},
+		{"remove an unknown source", private(admin, "/remove nope"), []string{"no source called nope"}},
+		{"remove without a source", private(admin, "/remove"), []string{"Usage: /remove SOURCE"}},
+		{"post to every target", private(admin, "/post https://news.example/a"), []string{"Queued “A story”: 2 delivery(ies)"}},
+		{"post to one target", private(admin, "/post https://news.example/a masto"), []string{"Queued “A story”: 1 delivery(ies)"}},
+		{"post to an unknown target", private(admin, "/post https://news.example/a nope"), []string{"no source or target called nope"}},
+		{"post a file", private(admin, "/post file:///etc/passwd"), []string{"Usage: /post https://"}},
 		{"turkish user", bot.Update{ChatID: 9, ChatType: "private", FromID: 9, FromLang: "tr", Text: "/sources"}, []string{"Kaynaklar:"}},
 	}
 	for _, tt := range tests {
@@ -154,7 +223,7 @@ func TestPauseResumeAndLanguage(t *testing.T) {
 // TestAdminCommandsRefusedForOthers runs every admin command as a stranger:
 // each is refused and the store is unchanged.
 func TestAdminCommandsRefusedForOthers(t *testing.T) {
-	b, st, ck := newBot(t)
+	b, st, ck, ps := newBotPosts(t)
 	ctx := context.Background()
 	// A failed delivery, so that a stranger's /retry would show.
 	saved, _ := st.SaveItems(ctx, "asbarez", model.FetchState{}, []model.Item{{Key: "k", Title: "T", State: model.ItemNew}})
@@ -165,14 +234,15 @@ func TestAdminCommandsRefusedForOthers(t *testing.T) {
 	}
 	before := snapshot(t, st)
 	for _, cmd := range []string{"/status", "/targets", "/stats", "/check asbarez", "/pause channel", "/pause asbarez",
-		"/resume channel", "/retry", "/retry channel", "/preview asbarez"} {
+		"/resume channel", "/retry", "/retry channel", "/preview asbarez", "/add " + feedsURL + "/feed.xml",
+		"/remove asbarez", "/post https://news.example/a"} {
 		r := b.Handle(ctx, private(stranger, cmd))
 		if len(r) != 1 || !strings.Contains(r[0].Text, "is for the admins of this bot") {
 			t.Errorf("%s by a stranger: %+v", cmd, r)
 		}
 	}
-	if len(ck.calls) != 0 {
-		t.Errorf("a stranger's /check polled %v", ck.calls)
+	if len(ck.calls) != 0 || len(ps.calls) != 0 {
+		t.Errorf("a stranger's /check polled %v, /post posted %v", ck.calls, ps.calls)
 	}
 	if after := snapshot(t, st); after != before {
 		t.Errorf("store changed:\n%s\n%s", before, after)
@@ -190,7 +260,8 @@ func snapshot(t *testing.T, st *sqlite.Store) string {
 	}
 	ts, _ := st.TargetStates(ctx)
 	c, _ := st.DeliveryCounts(ctx)
-	return fmt.Sprintf("%+v|%+v|%v", fs, ts, c)
+	added, _ := st.AddedSources(ctx)
+	return fmt.Sprintf("%+v|%+v|%v|%+v", fs, ts, c, added)
 }
 
 func TestSubscriptions(t *testing.T) {
@@ -224,5 +295,52 @@ func TestSubscriptions(t *testing.T) {
 	}
 	if subs, _ := st.Subscriptions(ctx, stranger); len(subs) != 0 {
 		t.Errorf("left subscribed to %v", subs)
+	}
+}
+
+// TestAddedSourceLifecycle: a source added by command is listed, followed,
+// shown in /status, kept by the store, and removed with its subscriptions.
+func TestAddedSourceLifecycle(t *testing.T) {
+	b, st, _ := newBot(t)
+	ctx := context.Background()
+	say := func(from int64, text string) string {
+		r := b.Handle(ctx, private(from, text))
+		if len(r) != 1 {
+			t.Fatalf("%s: replies %+v", text, r)
+		}
+		return r[0].Text
+	}
+	if got := say(admin, "/add "+feedsURL+"/feed.xml"); !strings.Contains(got, "Added daily-news") {
+		t.Fatalf("add: %s", got)
+	}
+	if got := say(stranger, "/sources"); !strings.Contains(got, "daily-news — Daily News") {
+		t.Errorf("sources: %s", got)
+	}
+	if got := say(stranger, "/subscribe daily-news"); !strings.Contains(got, "Subscribed to daily-news") {
+		t.Errorf("subscribe: %s", got)
+	}
+	if got := say(admin, "/status"); !strings.Contains(got, "daily-news: last poll never") {
+		t.Errorf("status: %s", got)
+	}
+	if added, _ := st.AddedSources(ctx); len(added) != 1 || added[0].AddedBy != admin {
+		t.Errorf("store holds %+v", added)
+	}
+	if got := say(admin, "/pause daily-news"); !strings.Contains(got, "daily-news is paused") {
+		t.Errorf("pause: %s", got)
+	}
+	if got := say(admin, "/remove daily-news"); !strings.Contains(got, "Removed daily-news") {
+		t.Fatalf("remove: %s", got)
+	}
+	if got := say(stranger, "/sources"); strings.Contains(got, "daily-news") {
+		t.Errorf("removed source still listed: %s", got)
+	}
+	if subs, _ := st.Subscriptions(ctx, stranger); len(subs) != 0 {
+		t.Errorf("subscriptions left: %v", subs)
+	}
+	if got := say(admin, "/post https://news.example/a"); !strings.Contains(got, "Queued") {
+		t.Errorf("post: %s", got)
+	}
+	if got := say(admin, "/post https://news.example/a"); !strings.Contains(got, "was posted before") {
+		t.Errorf("second post: %s", got)
 	}
 }

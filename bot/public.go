@@ -41,8 +41,7 @@ func (b *Bot) subscribe(ctx context.Context, r *request) string {
 	created, err := b.d.Store.Subscribe(ctx, r.u.ChatID, id)
 	switch {
 	case err != nil:
-		b.d.Log.Error("subscribe", "chat", r.u.ChatID, "source", id, "err", err)
-		return err.Error()
+		return b.failed(r, err)
 	case created:
 		b.d.Log.Info("subscribed", "chat", r.u.ChatID, "source", id)
 		return b.text(r, "subscribed", map[string]any{"ID": id})
@@ -58,7 +57,7 @@ func (b *Bot) unsubscribe(ctx context.Context, r *request) string {
 	removed, err := b.d.Store.Unsubscribe(ctx, r.u.ChatID, id)
 	switch {
 	case err != nil:
-		return err.Error()
+		return b.failed(r, err)
 	case removed:
 		return b.text(r, "unsubscribed", map[string]any{"ID": id})
 	}
@@ -68,7 +67,7 @@ func (b *Bot) unsubscribe(ctx context.Context, r *request) string {
 func (b *Bot) mysubs(ctx context.Context, r *request) string {
 	ids, err := b.d.Store.Subscriptions(ctx, r.u.ChatID)
 	if err != nil {
-		return err.Error()
+		return b.failed(r, err)
 	}
 	if len(ids) == 0 {
 		return b.text(r, "no_subs", nil)
@@ -89,10 +88,11 @@ func (b *Bot) help(_ context.Context, r *request) string {
 }
 
 func (b *Bot) sources(_ context.Context, r *request) string {
-	if len(b.d.Sources) == 0 {
+	list := b.d.Sources.All()
+	if len(list) == 0 {
 		return b.text(r, "no_sources", nil)
 	}
-	return b.text(r, "sources", map[string]any{"Sources": b.d.Sources})
+	return b.text(r, "sources", map[string]any{"Sources": list})
 }
 
 func (b *Bot) setLanguage(ctx context.Context, r *request) string {

@@ -230,5 +230,8 @@ func credit(origin, source string) string {
 	if origin == "" || strings.EqualFold(origin, source) {
 		return source
 	}
+	if source == "" {
+		return origin // an article posted by URL has no source of its own
+	}
 	return origin + " via " + source
 }

@@ -136,6 +136,12 @@ func TestCreditNamesTheOriginalOutlet(t *testing.T) {
 	if strings.Contains(msg.Text, " via ") {
 		t.Errorf("self-credit rendered as a republication:\n%s", msg.Text)
 	}
+	// An article an admin posted by URL has no source: its outlet alone.
+	p.Origin, p.SourceName = "Daily News", ""
+	msg, _ = set.Render("telegram.html.tmpl", p, templates.Limits{})
+	if !strings.Contains(msg.Text, `">Daily News</a>`) {
+		t.Errorf("posted article's credit:\n%s", msg.Text)
+	}
 }
 
 func TestTitleShortenedOnlyAsLastResort(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/crierhq/crier/internal/feeds"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/pipeline"
+	"github.com/crierhq/crier/internal/sources"
 	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/internal/store/sqlite"
 	"github.com/crierhq/crier/publishers/console"
@@ -29,6 +30,7 @@ type Main struct {
 	log        *slog.Logger
 	store      *sqlite.Store
 	fetcher    *feeds.Fetcher
+	sources    *sources.Set // the config file's, then those added by command
 	templates  *templates.Set
 	pipeline   *pipeline.Pipeline
 	dispatcher *dispatch.Dispatcher
@@ -77,6 +79,16 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 	m.tg = telegramClient(cfg)
 	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states)
 	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
+	var configured []model.Source
+	for _, s := range cfg.Sources {
+		configured = append(configured, sourceModel(s))
+	}
+	m.sources, err = sources.Load(ctx, st, m.fetcher, sources.Options{Configured: configured, Reserved: targetIDList(cfg),
+		Max: cfg.Telegram.MaxAddedSources, Now: deps.Now})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	var subs subscribers
 	if m.tg != nil {
 		subs = st.SubscriberTargets
@@ -118,11 +130,12 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 func (m *Main) Close() error { return m.store.Close() }
 
 func (m *Main) sync(ctx context.Context) error {
-	var sources []model.Source
+	// The articles admins post by URL hang off a source of their own.
+	srcs := []model.Source{{ID: store.PostedSource}}
 	for _, s := range m.cfg.Sources {
-		sources = append(sources, sourceModel(s))
+		srcs = append(srcs, sourceModel(s))
 	}
-	if err := m.store.SyncSources(ctx, sources); err != nil {
+	if err := m.store.SyncSources(ctx, srcs); err != nil {
 		return err
 	}
 	var targets []store.Target
@@ -130,6 +143,14 @@ func (m *Main) sync(ctx context.Context) error {
 		targets = append(targets, store.Target{ID: t.ID, Publisher: t.Publisher})
 	}
 	return m.store.SyncTargets(ctx, targets)
+}
+
+func targetIDList(cfg *config.Config) []string {
+	var ids []string
+	for _, t := range cfg.Targets {
+		ids = append(ids, t.ID)
+	}
+	return ids
 }
 
 func sourceModel(s config.Source) model.Source {

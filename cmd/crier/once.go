@@ -45,12 +45,12 @@ func (m *Main) Once(ctx context.Context) Report {
 	var mu sync.Mutex
 	sem := make(chan struct{}, m.cfg.Fetch.Concurrency)
 	var wg sync.WaitGroup
-	for _, s := range m.cfg.Sources {
+	for _, src := range m.sources.All() {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			res, err := m.pipeline.Poll(ctx, sourceModel(s))
+			res, err := m.pipeline.Poll(ctx, src)
 			mu.Lock()
 			defer mu.Unlock()
 			rep.Polled++

@@ -42,15 +42,21 @@ func cmdPreview(ctx context.Context, args []string, stdout, stderr io.Writer, en
 // preview prints, for the newest items of a source (or any feed URL), the
 // message every target would receive. It opens no store and posts nothing.
 func preview(ctx context.Context, cfg *config.Config, arg string, n int, w io.Writer) error {
+	src, targets, err := previewSource(cfg, arg)
+	if err != nil {
+		return err
+	}
+	return previewItems(ctx, cfg, src, targets, n, w)
+}
+
+// previewItems prints the newest n items of src as each of targets would
+// get them.
+func previewItems(ctx context.Context, cfg *config.Config, src model.Source, targets []config.Target, n int, w io.Writer) error {
 	set, err := templates.New(cfg.Template)
 	if err != nil {
 		return err
 	}
 	if err := checkTemplates(cfg, set); err != nil {
-		return err
-	}
-	src, targets, err := previewSource(cfg, arg)
-	if err != nil {
 		return err
 	}
 	fetcher := feeds.NewFetcher(fetchOptions(cfg))

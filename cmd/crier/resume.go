@@ -24,7 +24,7 @@ func cmdResume(ctx context.Context, args []string, stdout, stderr io.Writer, env
 	for _, id := range ids {
 		var resumed bool
 		var err error
-		switch _, isSource := m.cfg.SourceByID(id); {
+		switch _, isSource := m.sources.Get(id); {
 		case isSource:
 			resumed, err = m.store.ResumeSource(ctx, id)
 		case m.cfg.HasTarget(id):

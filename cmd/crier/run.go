@@ -30,18 +30,48 @@ func (m *Main) Run(ctx context.Context) error {
 			m.dispatcher.Wake()
 		}
 	}
-	for _, s := range m.cfg.Sources {
-		src := sourceModel(s)
-		spec := s.Schedule
+	var entriesMu sync.Mutex
+	entries := map[string]cron.EntryID{}
+	schedule := func(src model.Source) error {
+		spec := src.Schedule
 		if spec == "" {
 			spec = m.cfg.Schedule
 		}
 		// A slow source skips a tick rather than running twice at once.
 		job := cron.NewChain(cron.SkipIfStillRunning(cronLogger{m})).Then(cron.FuncJob(func() { poll(src) }))
-		if _, err := sched.AddJob(spec, job); err != nil {
-			return fmt.Errorf("schedule %s: %w", s.ID, err)
+		id, err := sched.AddJob(spec, job)
+		if err != nil {
+			return fmt.Errorf("schedule %s: %w", src.ID, err)
+		}
+		entriesMu.Lock()
+		entries[src.ID] = id
+		entriesMu.Unlock()
+		return nil
+	}
+	for _, src := range m.sources.All() {
+		if err := schedule(src); err != nil {
+			return err
 		}
 	}
+	// Sources added or removed by command join or leave the schedule; an
+	// added one is polled at once, so its current items are recorded as
+	// seen and the next one is posted. Only the bot adds, and the bot
+	// has stopped before the polls are waited for.
+	m.sources.Watch(func(src model.Source) {
+		if err := schedule(src); err != nil {
+			m.log.Error("schedule an added source", "source", src.ID, "err", err)
+		}
+		polls.Add(1)
+		go func() {
+			defer polls.Done()
+			poll(src)
+		}()
+	}, func(id string) {
+		entriesMu.Lock()
+		defer entriesMu.Unlock()
+		sched.Remove(entries[id])
+		delete(entries, id)
+	})
 	dispatched := make(chan struct{})
 	go func() {
 		defer close(dispatched)
@@ -55,14 +85,14 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}()
 	sched.Start()
-	m.log.Info("crier started", "version", fullVersion(), "sources", len(m.cfg.Sources), "targets", len(m.cfg.Targets))
+	m.log.Info("crier started", "version", fullVersion(), "sources", len(m.sources.All()), "targets", len(m.cfg.Targets))
 	// A first poll right away: nobody wants to wait for the first tick to
 	// learn that a feed URL is wrong.
-	for _, s := range m.cfg.Sources {
+	for _, src := range m.sources.All() {
 		polls.Add(1)
 		go func() {
 			defer polls.Done()
-			poll(sourceModel(s))
+			poll(src)
 		}()
 	}
 	<-ctx.Done()
@@ -74,9 +104,9 @@ func (m *Main) Run(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
 		<-stopped.Done()
+		<-botDone // the bot adds sources, and their first polls
 		polls.Wait()
 		<-dispatched
-		<-botDone
 		close(done)
 	}()
 	select {

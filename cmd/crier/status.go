@@ -27,7 +27,7 @@ func cmdStatus(ctx context.Context, args []string, stdout, stderr io.Writer, env
 // nothing.
 func (m *Main) Status(ctx context.Context, w io.Writer) error {
 	fmt.Fprintln(w, "sources:")
-	for _, s := range m.cfg.Sources {
+	for _, s := range m.sources.All() {
 		st, err := m.store.FetchState(ctx, s.ID)
 		if err != nil {
 			return err

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -9,6 +11,9 @@ import (
 
 	"github.com/crierhq/crier/bot"
 	"github.com/crierhq/crier/internal/config"
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/pipeline"
+	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/publishers/telegram"
 )
 
@@ -31,8 +36,8 @@ func (m *Main) runBot(ctx context.Context) {
 	if ctx.Err() != nil {
 		return
 	}
-	b := bot.New(bot.Deps{Store: m.store, Checker: checker{m}, Previewer: previewer{m}, Catalog: catalog, Username: username,
-		Admins: m.cfg.Telegram.Admins, Sources: botSources(m.cfg), Targets: botTargets(m.cfg),
+	b := bot.New(bot.Deps{Store: m.store, Checker: checker{m}, Previewer: previewer{m}, Poster: poster{m}, Catalog: catalog, Username: username,
+		Admins: m.cfg.Telegram.Admins, Sources: m.sources, Targets: botTargets(m.cfg),
 		Version: fullVersion(), Now: m.now, Log: m.log})
 	for _, lang := range append([]string{""}, b.Languages()...) {
 		descriptions, order := b.MenuCommands(lang)
@@ -53,14 +58,6 @@ func sleepCtx(ctx context.Context, d time.Duration) {
 	}
 }
 
-func botSources(cfg *config.Config) []bot.SourceInfo {
-	var out []bot.SourceInfo
-	for _, s := range cfg.Sources {
-		out = append(out, bot.SourceInfo{ID: s.ID, Name: s.Name, URL: s.URL})
-	}
-	return out
-}
-
 func botTargets(cfg *config.Config) []bot.TargetInfo {
 	var out []bot.TargetInfo
 	for _, t := range cfg.Targets {
@@ -73,8 +70,11 @@ func botTargets(cfg *config.Config) []bot.TargetInfo {
 type checker struct{ m *Main }
 
 func (c checker) Check(ctx context.Context, sourceID string) (bot.CheckResult, error) {
-	s, _ := c.m.cfg.SourceByID(sourceID)
-	res, err := c.m.pipeline.Poll(ctx, sourceModel(s))
+	src, ok := c.m.sources.Get(sourceID)
+	if !ok {
+		return bot.CheckResult{}, fmt.Errorf("source %s: %w", sourceID, store.ErrNotFound)
+	}
+	res, err := c.m.pipeline.Poll(ctx, src)
 	if err == nil && res.Enqueued > 0 {
 		c.m.dispatcher.Wake()
 	}
@@ -123,8 +123,29 @@ func updateOf(u tgbotapi.Update) bot.Update {
 // each target would get it.
 type previewer struct{ m *Main }
 
-func (p previewer) Preview(ctx context.Context, sourceOrURL string) (string, error) {
+func (p previewer) Preview(ctx context.Context, sourceOrURL string, by int64) (string, error) {
+	src, ok := p.m.sources.Get(sourceOrURL)
+	targets := p.m.cfg.TargetsFor(src.ID)
+	if !ok {
+		// A URL from a chat: fetched from public addresses only.
+		src, targets = model.Source{ID: "preview", URL: sourceOrURL, AddedBy: by}, p.m.cfg.Targets
+	}
 	var b strings.Builder
-	err := preview(ctx, p.m.cfg, sourceOrURL, 1, &b)
+	err := previewItems(ctx, p.m.cfg, src, targets, 1, &b)
 	return b.String(), err
+}
+
+// poster queues an article page for /post and lets the dispatcher know.
+type poster struct{ m *Main }
+
+func (p poster) Post(ctx context.Context, rawURL string, targets []string) (bot.PostResult, error) {
+	res, err := p.m.pipeline.PostPage(ctx, rawURL, targets)
+	if errors.Is(err, pipeline.ErrAlreadyPosted) {
+		return bot.PostResult{}, bot.ErrAlreadyPosted
+	}
+	if err != nil {
+		return bot.PostResult{}, err
+	}
+	p.m.dispatcher.Wake()
+	return bot.PostResult{Title: res.Title, Enqueued: res.Enqueued, Skipped: res.Skipped}, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/crierhq/crier/internal/config"
 	"github.com/crierhq/crier/internal/feeds"
 	"github.com/crierhq/crier/internal/pipeline"
+	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/internal/summarize"
 )
 
@@ -33,7 +34,11 @@ func pipelineOptions(cfg *config.Config, pages *feeds.Fetcher, now func() time.T
 			return append(ids, more...), err
 		},
 		Budget: func(sourceID string) summarize.Budget {
-			b := maxBudget(cfg.TargetsFor(sourceID))
+			targets := cfg.TargetsFor(sourceID)
+			if sourceID == store.PostedSource {
+				targets = cfg.Targets // /post may name any target
+			}
+			b := maxBudget(targets)
 			if subs != nil {
 				// Subscriber chats get a Telegram target's summary.
 				tg := config.DefaultSummary[config.PublisherTelegram]

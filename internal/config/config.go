@@ -20,6 +20,7 @@ type Config struct {
 	Languages []string `yaml:"languages,omitempty"`
 	Dedupe    Dedupe   `yaml:"dedupe,omitempty"`
 	Telegram  Telegram `yaml:"telegram,omitempty"`
+	HTTP      HTTP     `yaml:"http,omitempty"`
 	Sources   []Source `yaml:"sources,omitempty"`
 	Targets   []Target `yaml:"targets,omitempty"`
 
@@ -87,8 +88,30 @@ type Telegram struct {
 	// API server or paid broadcasts.
 	Limits TelegramLimits `yaml:"limits,omitempty"`
 	// Updates is how the bot receives commands: polling (getUpdates, the
-	// default) or off (the token only posts; another program reads it).
-	Updates string `yaml:"updates,omitempty"`
+	// default), webhook (Telegram posts them to http.listen, see Webhook)
+	// or off (the token only posts; another program reads it).
+	Updates string          `yaml:"updates,omitempty"`
+	Webhook TelegramWebhook `yaml:"webhook,omitempty"`
+	// MaxAddedSources caps the sources admins may add with /add (default
+	// 1000).
+	MaxAddedSources int `yaml:"max_added_sources,omitempty"`
+}
+
+// TelegramWebhook is where Telegram sends updates in webhook mode.
+type TelegramWebhook struct {
+	// URL is the public https address Telegram posts to (ports 443, 80,
+	// 88 or 8443); a reverse proxy forwards it to http.listen, and crier
+	// serves the URL's path.
+	URL string `yaml:"url,omitempty"`
+	// Secret is sent by Telegram in the X-Telegram-Bot-Api-Secret-Token
+	// header of every request: 1-256 characters A-Z, a-z, 0-9, _ and -.
+	Secret     Secret `yaml:"secret,omitempty"`
+	SecretFile string `yaml:"secret_file,omitempty"`
+}
+
+// HTTP is crier's own HTTP listener, off when Listen is empty.
+type HTTP struct {
+	Listen string `yaml:"listen,omitempty"` // host:port, as in 127.0.0.1:8080
 }
 
 // TelegramLimits mirror Telegram's rate limits.

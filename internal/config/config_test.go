@@ -263,3 +263,59 @@ targets: [{id: c, publisher: telegram, chat: "@chan_nel"}]
 		t.Errorf("error lost its detail: %v", err)
 	}
 }
+
+func TestWebhookConfig(t *testing.T) {
+	base := `
+storage: sqlite:c.db
+telegram:
+  token: ${CRIER_TELEGRAM_TOKEN}
+  updates: webhook
+%s
+sources: [{id: news, url: "https://example.com/feed"}]
+targets: [{id: tg, publisher: telegram, chat: "@news_channel"}]
+`
+	good := `  webhook: {url: "https://bot.example.com/telegram/hook", secret: "${HOOK_SECRET}"}
+http: {listen: "127.0.0.1:8080"}`
+	vars := env(map[string]string{"CRIER_TELEGRAM_TOKEN": tgToken, "HOOK_SECRET": "s3cret_-Value"})
+	cfg, err := config.Parse([]byte(fmt.Sprintf(base, good)), "/x", vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Telegram.Webhook.Secret.Value() != "s3cret_-Value" || cfg.HTTP.Listen != "127.0.0.1:8080" {
+		t.Errorf("webhook config %+v, http %+v", cfg.Telegram.Webhook, cfg.HTTP)
+	}
+	if dump := fmt.Sprintf("%v %+v", cfg, cfg.Telegram); strings.Contains(dump, "s3cret") {
+		t.Errorf("the secret printed: %s", dump)
+	}
+	bad := map[string]string{
+		`  webhook: {secret: "abc"}
+http: {listen: ":8080"}`: "telegram.webhook.url: required",
+		`  webhook: {url: "http://bot.example.com/hook", secret: "abc"}
+http: {listen: ":8080"}`: "telegram.webhook.url: must be an https URL",
+		`  webhook: {url: "https://bot.example.com:9000/hook", secret: "abc"}
+http: {listen: ":8080"}`: "telegram.webhook.url: port 9000",
+		`  webhook: {url: "https://bot.example.com/hook", secret: "has spaces and ünicode"}
+http: {listen: ":8080"}`: "telegram.webhook.secret: required: 1-256 characters",
+		`  webhook: {url: "https://bot.example.com/hook"}
+http: {listen: ":8080"}`: "telegram.webhook.secret: required",
+		`  webhook: {url: "https://bot.example.com/hook", secret: "abc"}`: "http.listen: required when telegram.updates is webhook",
+		`  webhook: {url: "https://bot.example.com/hook", secret: "abc"}
+http: {listen: "8080"}`: `http.listen: "8080" is not host:port`,
+	}
+	for doc, want := range bad {
+		_, err := config.Parse([]byte(fmt.Sprintf(base, doc)), "/x", vars)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s\n: %v, want %q", doc, err, want)
+		}
+		if err != nil && strings.Contains(err.Error(), "ünicode") {
+			t.Errorf("the secret echoed: %v", err)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hook"), []byte("from_a_file\n"), 0o600)
+	cfg, err = config.Parse([]byte(fmt.Sprintf(base, `  webhook: {url: "https://bot.example.com/hook", secret_file: hook}
+http: {listen: ":8443"}`)), dir, vars)
+	if err != nil || cfg.Telegram.Webhook.Secret.Value() != "from_a_file" {
+		t.Errorf("secret_file: %v", err)
+	}
+}

@@ -36,6 +36,7 @@ var DefaultSummary = map[string]Summary{
 // How the bot receives updates.
 const (
 	UpdatesPolling = "polling"
+	UpdatesWebhook = "webhook"
 	UpdatesOff     = "off"
 )
 
@@ -90,6 +91,9 @@ func (c *Config) applyDefaults() {
 	}
 	if c.Telegram.Updates == "" {
 		c.Telegram.Updates = UpdatesPolling
+	}
+	if c.Telegram.MaxAddedSources == 0 {
+		c.Telegram.MaxAddedSources = 1000
 	}
 	if c.Telegram.APIEndpoint == "" {
 		c.Telegram.APIEndpoint = DefaultAPIEndpoint

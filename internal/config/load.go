@@ -100,7 +100,7 @@ func (c *Config) readSecretFiles(errs *problems) {
 			return
 		}
 		if *dst != "" {
-			errs.add(path, "set either token or token_file, not both")
+			errs.add(path, "set either the value or the _file, not both")
 			return
 		}
 		v, err := readSecret(c.abs(file))
@@ -111,6 +111,7 @@ func (c *Config) readSecretFiles(errs *problems) {
 		*dst = Secret(v)
 	}
 	read("telegram.token", c.Telegram.TokenFile, &c.Telegram.Token)
+	read("telegram.webhook.secret", c.Telegram.Webhook.SecretFile, &c.Telegram.Webhook.Secret)
 	for i := range c.Targets {
 		read(fmt.Sprintf("targets[%d].token", i), c.Targets[i].TokenFile, &c.Targets[i].Token)
 	}

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -90,6 +91,11 @@ func (c *Config) validateGlobal(errs *problems) {
 			errs.add(fmt.Sprintf("languages[%d]", i), "%q is not an ISO 639-1 code such as en, tr, ru or hy", l)
 		}
 	}
+	if c.HTTP.Listen != "" {
+		if _, port, err := net.SplitHostPort(c.HTTP.Listen); err != nil || port == "" {
+			errs.add("http.listen", "%q is not host:port, as in 127.0.0.1:8080 or :8080", c.HTTP.Listen)
+		}
+	}
 	if c.Dedupe.Window.D() < 0 {
 		errs.add("dedupe.window", "must be positive")
 	}
@@ -104,6 +110,27 @@ const (
 	MaxSummaryChars     = 3500
 )
 
+var webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
+
+func (c *Config) validateWebhook(errs *problems) {
+	w := c.Telegram.Webhook
+	u, err := url.Parse(w.URL)
+	switch {
+	case w.URL == "":
+		errs.add("telegram.webhook.url", "required when telegram.updates is webhook")
+	case err != nil || u.Scheme != "https" || u.Hostname() == "":
+		errs.add("telegram.webhook.url", "must be an https URL (Telegram sends webhooks over https only)")
+	case u.Port() != "" && u.Port() != "443" && u.Port() != "80" && u.Port() != "88" && u.Port() != "8443":
+		errs.add("telegram.webhook.url", "port %s: Telegram sends webhooks to ports 443, 80, 88 and 8443 only", u.Port())
+	}
+	if !webhookSecret.MatchString(w.Secret.Value()) {
+		errs.add("telegram.webhook.secret", "required: 1-256 characters A-Z, a-z, 0-9, _ and - (set it from the environment, as ${CRIER_WEBHOOK_SECRET})")
+	}
+	if c.HTTP.Listen == "" {
+		errs.add("http.listen", "required when telegram.updates is webhook: Telegram's requests arrive there")
+	}
+}
+
 func (c *Config) validateTelegram(errs *problems) {
 	if c.Telegram.Token == "" {
 		errs.add("telegram.token", "required by the telegram targets (or set telegram.token_file)")
@@ -115,8 +142,15 @@ func (c *Config) validateTelegram(errs *problems) {
 	} else if u, err := url.Parse(fmt.Sprintf(c.Telegram.APIEndpoint, "TOKEN", "getMe")); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		errs.add("telegram.api_endpoint", "must be an http(s) URL pattern")
 	}
-	if c.Telegram.Updates != UpdatesPolling && c.Telegram.Updates != UpdatesOff {
-		errs.add("telegram.updates", "must be polling or off, not %q", c.Telegram.Updates)
+	switch c.Telegram.Updates {
+	case UpdatesPolling, UpdatesOff:
+	case UpdatesWebhook:
+		c.validateWebhook(errs)
+	default:
+		errs.add("telegram.updates", "must be polling, webhook or off, not %q", c.Telegram.Updates)
+	}
+	if c.Telegram.MaxAddedSources < 0 {
+		errs.add("telegram.max_added_sources", "must be positive")
 	}
 	l := c.Telegram.Limits
 	for _, f := range []struct {

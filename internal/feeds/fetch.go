@@ -46,7 +46,10 @@ type Options struct {
 // connections are reused across polls.
 type Fetcher struct {
 	client   *http.Client
-	pages    *http.Client // article pages: public addresses only, unless allowed
+	// guarded fetches what a feed or a chat named: article pages, and the
+	// feeds of sources added by command. Public addresses only, unless
+	// allowed.
+	guarded  *http.Client
 	maxBytes int64
 	ua       string
 }
@@ -111,7 +114,7 @@ func NewFetcher(o Options) *Fetcher {
 	pageTransport.Proxy = nil // a proxy would dial for us, past the check
 	return &Fetcher{
 		client:   client(transport(feedDialer)),
-		pages:    client(pageTransport),
+		guarded:  client(pageTransport),
 		maxBytes: o.MaxBytes,
 		ua:       o.UserAgent,
 	}
@@ -154,6 +157,32 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev model.FetchStat
 	}
 }
 
+// FetchUntrusted downloads a feed whose URL came from a chat (a source added
+// by command): http and https only, and, like article pages, public
+// addresses only unless the operator allowed private ones.
+func (f *Fetcher) FetchUntrusted(ctx context.Context, rawURL string, prev model.FetchState) (*Result, error) {
+	u, err := webURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return f.get(ctx, f.guarded, u, prev, feedAccept)
+}
+
+// webURL parses an address that must be http or https.
+func webURL(rawURL string) (*url.URL, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("invalid URL: %w", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("URL scheme %q not allowed (http or https only)", u.Scheme)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("invalid URL %q: no host", rawURL)
+	}
+	return u, nil
+}
+
 // feedAccept and pageAccept are the Accept headers of feed and page requests.
 const (
 	feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
@@ -167,14 +196,11 @@ var ErrNotHTML = errors.New("not an HTML page")
 // feeds. Only http and https are allowed: the URL comes from a feed, and a
 // feed must not make crier read local files.
 func (f *Fetcher) FetchPage(ctx context.Context, rawURL string) (*Result, error) {
-	u, err := url.Parse(rawURL)
+	u, err := webURL(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("invalid URL: %w", err)
+		return nil, err
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("page URL scheme %q not allowed (http or https only)", u.Scheme)
-	}
-	res, err := f.get(ctx, f.pages, u, model.FetchState{}, pageAccept)
+	res, err := f.get(ctx, f.guarded, u, model.FetchState{}, pageAccept)
 	if err != nil {
 		return nil, err
 	}

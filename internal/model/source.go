@@ -11,6 +11,12 @@ type Source struct {
 	Language string // ISO 639-1 hint; empty means unknown
 	Backfill int    // items to post on the very first poll (0: mark all seen)
 	FullText string // auto | always | never: when the article page is read
+	// AddedBy is the Telegram user id of the admin who added the source by
+	// command (0: it comes from the config file). Such a source's URL came
+	// from a chat, so it is fetched over http(s) only, from public
+	// addresses only.
+	AddedBy int64
+	AddedAt time.Time
 }
 
 // FetchState is what crier remembers about a source between polls.

@@ -30,9 +30,11 @@ type Store interface {
 	EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.Enqueued, error)
 }
 
-// Fetcher downloads a feed, conditionally.
+// Fetcher downloads a feed, conditionally; FetchUntrusted is for a URL that
+// came from a chat (http(s) and public addresses only).
 type Fetcher interface {
 	Fetch(ctx context.Context, url string, prev model.FetchState) (*feeds.Result, error)
+	FetchUntrusted(ctx context.Context, url string, prev model.FetchState) (*feeds.Result, error)
 }
 
 // Options wire a pipeline.
@@ -180,7 +182,11 @@ func (p *Pipeline) recordFailure(ctx context.Context, log *slog.Logger, src mode
 
 func (p *Pipeline) poll(ctx context.Context, src model.Source, configured string, st model.FetchState) (Result, error) {
 	var out Result
-	fetched, err := p.fetcher.Fetch(ctx, src.URL, st)
+	fetch := p.fetcher.Fetch
+	if src.AddedBy != 0 {
+		fetch = p.fetcher.FetchUntrusted
+	}
+	fetched, err := fetch(ctx, src.URL, st)
 	if err != nil {
 		return out, err
 	}

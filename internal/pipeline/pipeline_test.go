@@ -253,3 +253,26 @@ func TestFileSource(t *testing.T) {
 		t.Errorf("queued %v", got)
 	}
 }
+
+// A source added from a chat is fetched like a URL from a stranger: never a
+// local file, never the machine's own network (unless the operator allows
+// it), whatever the config file's sources may do.
+func TestAddedSourceIsFetchedGuarded(t *testing.T) {
+	e := setup(t, 1)
+	e.feeds.SetItems("/feed.xml", "News", []feedserver.Item{item(1)})
+	abs, _ := filepath.Abs("../../examples/feeds/sample.xml")
+	for _, url := range []string{e.src.URL, "file://" + abs} {
+		src := model.Source{ID: "news", Name: "News", URL: url, AddedBy: 42}
+		if _, err := e.p.Poll(ctx, src); err == nil {
+			t.Errorf("added source at %s was fetched", url)
+		}
+		e.clock.Advance(time.Hour) // past the failure's backoff
+	}
+	if n := e.feeds.Stats("/feed.xml").Requests; n != 0 {
+		t.Errorf("the loopback feed was requested %d times", n)
+	}
+	st, _ := e.store.FetchState(ctx, "news")
+	if st.ConsecutiveErrors != 2 || !strings.Contains(st.LastError, "not allowed") {
+		t.Errorf("recorded %d errors, last %q", st.ConsecutiveErrors, st.LastError)
+	}
+}

@@ -11,9 +11,13 @@ import (
 // Preview fetches src unconditionally and returns its newest n items,
 // prepared as a poll would prepare them (full text, cleaning, attribution,
 // summary), newest first, with the feed's title. It reads and writes nothing
-// in the store.
+// in the store. A source with AddedBy set is fetched as a URL from a chat.
 func (p *Pipeline) Preview(ctx context.Context, src model.Source, n int) ([]model.Item, string, error) {
-	fetched, err := p.fetcher.Fetch(ctx, src.URL, model.FetchState{})
+	fetch := p.fetcher.Fetch
+	if src.AddedBy != 0 {
+		fetch = p.fetcher.FetchUntrusted // a URL from a chat
+	}
+	fetched, err := fetch(ctx, src.URL, model.FetchState{})
 	if err != nil {
 		return nil, "", fmt.Errorf("fetch %s: %w", src.URL, err)
 	}

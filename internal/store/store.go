@@ -18,6 +18,18 @@ import (
 // ErrNotFound is returned when a named row does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrExists is returned when adding a row whose id is taken.
+var ErrExists = errors.New("already exists")
+
+// ErrConfigSource refuses to remove, by command, a source the config file
+// declares: the file would bring it back on the next start.
+var ErrConfigSource = errors.New("declared in the config file")
+
+// PostedSource is the source of the articles admins post by URL (/post):
+// not a feed, never polled, never listed. Its id cannot collide with a
+// configured one (':' is not allowed in ids).
+const PostedSource = "crier:posted"
+
 // Target is what the store knows of a configured target.
 type Target struct {
 	ID        string
@@ -94,7 +106,16 @@ type Duplicate struct {
 type Store interface {
 	// SyncSources upserts the configured sources (name, URL); rows of
 	// sources that left the config are kept with their history.
+	// A configured source takes over an added one with the same id.
 	SyncSources(ctx context.Context, sources []model.Source) error
+	// AddSource stores a source an admin added by command (AddedBy set);
+	// ErrExists when its id is taken. AddedSources lists them, oldest
+	// first. RemoveSource deletes one with its items, deliveries and
+	// subscriptions: ErrNotFound when there is none, ErrConfigSource for a
+	// source of the config file.
+	AddSource(ctx context.Context, src model.Source) error
+	AddedSources(ctx context.Context) ([]model.Source, error)
+	RemoveSource(ctx context.Context, id string) error
 	// SyncTargets upserts the configured targets. Targets that left the
 	// config keep their rows and deliveries, in case they come back.
 	SyncTargets(ctx context.Context, targets []Target) error

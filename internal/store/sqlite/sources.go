@@ -19,13 +19,71 @@ func (s *Store) SyncSources(ctx context.Context, sources []model.Source) error {
 			// mark its first poll again, so its current items are not posted
 			// as a flood.
 			if _, err := tx.ExecContext(ctx, `INSERT INTO sources (id, name, url) VALUES (?, ?, ?)
-				ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url,
+				ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url, added_by = 0,
 				etag = CASE WHEN sources.url = excluded.url THEN sources.etag ELSE '' END,
 				last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified ELSE '' END,
 				initialized = CASE WHEN sources.url = excluded.url THEN sources.initialized ELSE 0 END`,
 				src.ID, src.Name, src.URL); err != nil {
 				return fmt.Errorf("sync source %s: %w", src.ID, err)
 			}
+		}
+		return nil
+	})
+}
+
+// AddSource stores a source added by command.
+func (s *Store) AddSource(ctx context.Context, src model.Source) error {
+	if src.AddedBy == 0 {
+		return fmt.Errorf("add source %s: no admin named", src.ID)
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO sources (id, name, url, added_by, added_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO NOTHING`, src.ID, src.Name, src.URL, src.AddedBy, toMillis(src.AddedAt))
+	if err != nil {
+		return fmt.Errorf("add source %s: %w", src.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("source %s: %w", src.ID, store.ErrExists)
+	}
+	return nil
+}
+
+// AddedSources lists the sources added by command, oldest first.
+func (s *Store) AddedSources(ctx context.Context) ([]model.Source, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, url, added_by, added_at FROM sources
+		WHERE added_by <> 0 ORDER BY added_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("added sources: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Source
+	for rows.Next() {
+		var src model.Source
+		var at int64
+		if err := rows.Scan(&src.ID, &src.Name, &src.URL, &src.AddedBy, &at); err != nil {
+			return nil, fmt.Errorf("added sources: %w", err)
+		}
+		src.AddedAt = fromMillis(at)
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// RemoveSource deletes a source added by command; its items, deliveries,
+// fingerprints and subscriptions go with it (foreign keys cascade).
+func (s *Store) RemoveSource(ctx context.Context, id string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var addedBy int64
+		err := tx.QueryRowContext(ctx, `SELECT added_by FROM sources WHERE id = ?`, id).Scan(&addedBy)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("source %s: %w", id, store.ErrNotFound)
+		case err != nil:
+			return fmt.Errorf("remove source %s: %w", id, err)
+		case addedBy == 0:
+			return fmt.Errorf("source %s: %w", id, store.ErrConfigSource)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("remove source %s: %w", id, err)
 		}
 		return nil
 	})

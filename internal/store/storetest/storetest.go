@@ -58,6 +58,7 @@ func Run(t *testing.T, open Opener) {
 		{"BotState", testBotState},
 		{"RetryFailed", testRetryFailed},
 		{"Subscriptions", testSubscriptions},
+		{"AddedSources", testAddedSources},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -1,0 +1,322 @@
+// Package sources is the live set of sources a process polls: the ones the
+// config file declares, then the ones admins added by bot command, which
+// live in the store. It checks what an admin adds (a URL from a chat: fetched
+// once, its feed discovered, duplicates refused) and tells the scheduler
+// what came and went.
+//
+// How the two kinds merge:
+//   - The config file's sources come first, in file order; added ones follow,
+//     oldest first. Ids share one namespace with targets.
+//   - An added source's id is made from its name (or its host) and never
+//     taken from a configured source or target; if the config file later
+//     declares a source with that id, the file's wins and the added one
+//     becomes a configured source.
+//   - A restart keeps added sources (they are in the store) and re-reads
+//     the config file's. Removing a configured source by command is refused:
+//     the file would bring it back; edit the file instead.
+package sources
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
+)
+
+// Store is what the set keeps in the store.
+type Store interface {
+	AddSource(ctx context.Context, src model.Source) error
+	AddedSources(ctx context.Context) ([]model.Source, error)
+	RemoveSource(ctx context.Context, id string) error
+}
+
+// Discoverer validates a URL as a feed, finding a web page's feed.
+type Discoverer interface {
+	Discover(ctx context.Context, rawURL string) (feeds.Found, error)
+}
+
+// DuplicateError refuses a source that is already followed.
+type DuplicateError struct{ ID, URL string }
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("%s is already followed as %s", e.URL, e.ID)
+}
+
+// ErrMaxSources refuses an addition beyond the configured cap.
+var ErrMaxSources = errors.New("too many sources")
+
+// Options configure a set.
+type Options struct {
+	// Configured are the config file's sources; Reserved the other ids
+	// an added source must not take (targets).
+	Configured []model.Source
+	Reserved   []string
+	// Max caps the sources added by command (0: 1000).
+	Max int
+	Now func() time.Time
+}
+
+// Set is the live set of sources.
+type Set struct {
+	store Store
+	disc  Discoverer
+	opts  Options
+
+	mu       sync.RWMutex
+	list     []model.Source
+	onAdd    func(model.Source)
+	onRemove func(string)
+	adding   sync.Mutex // one addition at a time: the duplicate check holds
+}
+
+// Load builds the set: the configured sources, then the added ones the
+// store holds (a configured id wins).
+func Load(ctx context.Context, st Store, disc Discoverer, o Options) (*Set, error) {
+	if o.Max <= 0 {
+		o.Max = 1000
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	s := &Set{store: st, disc: disc, opts: o, list: slices.Clone(o.Configured)}
+	added, err := st.AddedSources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range added {
+		if _, taken := s.Get(a.ID); !taken {
+			s.list = append(s.list, a)
+		}
+	}
+	return s, nil
+}
+
+// Watch registers what to do when a source is added or removed (the
+// scheduler); call it before the set changes.
+func (s *Set) Watch(onAdd func(model.Source), onRemove func(id string)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onAdd, s.onRemove = onAdd, onRemove
+}
+
+// All lists the sources: configured first, then added, oldest first.
+func (s *Set) All() []model.Source {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.list)
+}
+
+// Get finds a source by id.
+func (s *Set) Get(id string) (model.Source, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, src := range s.list {
+		if src.ID == id {
+			return src, true
+		}
+	}
+	return model.Source{}, false
+}
+
+// Add checks a URL an admin gave and adds it as a source: http(s) only;
+// fetched once (public addresses only, unless the fetcher allows private
+// ones); a web page's announced feed is used; a URL or feed already followed
+// is refused with a DuplicateError. name may be empty: the feed's title, or
+// its host, names it.
+func (s *Set) Add(ctx context.Context, rawURL, name string, by int64) (model.Source, error) {
+	if by == 0 {
+		return model.Source{}, errors.New("add source: no admin named")
+	}
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return model.Source{}, fmt.Errorf("%q is not an http or https address", rawURL)
+	}
+	s.adding.Lock()
+	defer s.adding.Unlock()
+	if n := s.addedCount(); n >= s.opts.Max {
+		return model.Source{}, fmt.Errorf("%w: %d added by command already", ErrMaxSources, n)
+	}
+	if dup := s.following(u.String()); dup != "" {
+		return model.Source{}, &DuplicateError{ID: dup, URL: u.String()}
+	}
+	found, err := s.disc.Discover(ctx, u.String())
+	if err != nil {
+		return model.Source{}, err
+	}
+	if dup := s.following(found.URL); dup != "" {
+		return model.Source{}, &DuplicateError{ID: dup, URL: found.URL}
+	}
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" {
+		name = found.Title
+	}
+	if name == "" {
+		name = strings.TrimPrefix(hostOf(found.URL), "www.")
+	}
+	name = truncate(name, 100)
+	src := model.Source{Name: name, URL: found.URL, AddedBy: by, AddedAt: s.opts.Now().UTC().Truncate(time.Millisecond)}
+	for attempt := 0; ; attempt++ {
+		src.ID = s.freeID(name, found.URL)
+		err := s.store.AddSource(ctx, src)
+		if err == nil {
+			break
+		}
+		// An id the store holds for a source outside the set (one that
+		// left the config file keeps its row and history): take another.
+		if !errors.Is(err, store.ErrExists) || attempt >= 5 {
+			return model.Source{}, err
+		}
+		s.mu.Lock()
+		s.opts.Reserved = append(s.opts.Reserved, src.ID)
+		s.mu.Unlock()
+	}
+	s.mu.Lock()
+	s.list = append(s.list, src)
+	onAdd := s.onAdd
+	s.mu.Unlock()
+	if onAdd != nil {
+		onAdd(src)
+	}
+	return src, nil
+}
+
+// Remove deletes a source added by command, with its history and
+// subscriptions; a configured source is refused (store.ErrConfigSource).
+func (s *Set) Remove(ctx context.Context, id string) error {
+	src, ok := s.Get(id)
+	if !ok {
+		return fmt.Errorf("source %s: %w", id, store.ErrNotFound)
+	}
+	if src.AddedBy == 0 {
+		return fmt.Errorf("source %s: %w", id, store.ErrConfigSource)
+	}
+	if err := s.store.RemoveSource(ctx, id); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.list = slices.DeleteFunc(s.list, func(x model.Source) bool { return x.ID == id })
+	onRemove := s.onRemove
+	s.mu.Unlock()
+	if onRemove != nil {
+		onRemove(id)
+	}
+	return nil
+}
+
+func (s *Set) addedCount() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	n := 0
+	for _, src := range s.list {
+		if src.AddedBy != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// following returns the id of the source already polling rawURL, or "".
+func (s *Set) following(rawURL string) string {
+	key := SameFeed(rawURL)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, src := range s.list {
+		if SameFeed(src.URL) == key {
+			return src.ID
+		}
+	}
+	return ""
+}
+
+// SameFeed reduces a feed address to what tells feeds apart: scheme, a
+// leading "www.", default ports, a trailing slash, a fragment and the case
+// of the host do not.
+func SameFeed(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u.Host == "" {
+		return rawURL
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	if p := u.Port(); p != "" && p != "80" && p != "443" {
+		host += ":" + p
+	}
+	path := strings.TrimSuffix(u.EscapedPath(), "/")
+	key := host + path
+	if u.RawQuery != "" {
+		key += "?" + u.RawQuery
+	}
+	return key
+}
+
+// freeID makes an id from a name (or the feed's host when the name has no
+// Latin letters or digits) that no source or target uses.
+func (s *Set) freeID(name, feedURL string) string {
+	base := slug(name)
+	if base == "" {
+		base = slug(strings.TrimPrefix(hostOf(feedURL), "www."))
+	}
+	if base == "" {
+		base = "source"
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	taken := func(id string) bool {
+		if slices.Contains(s.opts.Reserved, id) {
+			return true
+		}
+		return slices.ContainsFunc(s.list, func(x model.Source) bool { return x.ID == id })
+	}
+	id := base
+	for n := 2; taken(id); n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+// slug keeps a name's ASCII letters and digits, lower-cased, joined by
+// single dashes, at most 40 characters: a valid id.
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	return strings.Trim(b.String()[:min(b.Len(), 40)], "-")
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}

@@ -1,0 +1,173 @@
+package sources_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/sources"
+	"github.com/crierhq/crier/internal/store"
+	"github.com/crierhq/crier/internal/store/sqlite"
+	"github.com/crierhq/crier/internal/store/storetest"
+)
+
+var ctx = context.Background()
+
+
+func feedServer(t *testing.T) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Daily News</title><item><title>One</title></item></channel></rss>`))
+		case "/hy.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Լուրեր</title><item><title>Մեկ</title></item></channel></rss>`))
+		case "/":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`))
+		case "/blog":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><title>Blog</title></head><body>No feed.</body></html>`))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func open(t *testing.T) *sqlite.Store {
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), storetest.NewClock().Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestAddRemoveAndRestart(t *testing.T) {
+	srv := feedServer(t)
+	st := open(t)
+	configured := []model.Source{{ID: "asbarez", Name: "Asbarez", URL: "https://www.asbarez.com/feed/"}}
+	st.SyncSources(ctx, configured)
+	fetcher := feeds.NewFetcher(feeds.Options{AllowPrivatePages: true}) // the test server is on loopback
+	opts := sources.Options{Configured: configured, Reserved: []string{"daily-news-2"}, Max: 3}
+	set, err := sources.Load(ctx, st, fetcher, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var added, removed []string
+	set.Watch(func(s model.Source) { added = append(added, s.ID) }, func(id string) { removed = append(removed, id) })
+
+	// A page: its feed is found and named by its title.
+	src, err := set.Add(ctx, srv.URL+"/", "", 42)
+	if err != nil || src.ID != "daily-news" || src.Name != "Daily News" || src.URL != srv.URL+"/feed.xml" || src.AddedBy != 42 {
+		t.Fatalf("add a page = %+v, %v", src, err)
+	}
+	// The same feed, however written, is refused.
+	for _, u := range []string{srv.URL + "/feed.xml", srv.URL + "/feed.xml/", srv.URL + "/", "http://asbarez.com/feed", "https://WWW.Asbarez.com/feed/#x"} {
+		var dup *sources.DuplicateError
+		if _, err := set.Add(ctx, u, "", 42); !errors.As(err, &dup) {
+			t.Errorf("%s: %v, want a duplicate", u, err)
+		}
+	}
+	// A name is given: the id comes from it; the reserved id is skipped.
+	src, err = set.Add(ctx, srv.URL+"/hy.xml", "Daily   News", 42)
+	if err != nil || src.ID != "daily-news-3" || src.Name != "Daily News" {
+		t.Fatalf("add with a name = %+v, %v", src, err)
+	}
+	for _, bad := range []struct{ url, why string }{
+		{srv.URL + "/blog", "no feed"}, {srv.URL + "/missing", "404"}, {"file:///etc/passwd", "file"},
+		{"ftp://x.example/feed", "ftp"}, {"https://", "no host"}, {"javascript:alert(1)", "javascript"},
+	} {
+		if _, err := set.Add(ctx, bad.url, "", 42); err == nil {
+			t.Errorf("%s (%s) was added", bad.url, bad.why)
+		}
+	}
+	if _, err := set.Add(ctx, srv.URL+"/", "", 0); err == nil {
+		t.Error("added without an admin")
+	}
+	if got := ids(set.All()); got != "asbarez daily-news daily-news-3" {
+		t.Errorf("set = %s", got)
+	}
+	if len(added) != 2 {
+		t.Errorf("scheduler told of %v", added)
+	}
+
+	if err := set.Remove(ctx, "asbarez"); !errors.Is(err, store.ErrConfigSource) {
+		t.Errorf("remove a configured source: %v", err)
+	}
+	if err := set.Remove(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("remove an unknown source: %v", err)
+	}
+	if err := set.Remove(ctx, "daily-news"); err != nil {
+		t.Fatal(err)
+	}
+	if len(removed) != 1 || removed[0] != "daily-news" {
+		t.Errorf("scheduler told of removals %v", removed)
+	}
+
+	// A restart: added sources come back from the store, after the
+	// configured ones.
+	again, err := sources.Load(ctx, st, fetcher, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(again.All()); got != "asbarez daily-news-3" {
+		t.Errorf("after a restart: %s", got)
+	}
+	if src, ok := again.Get("daily-news-3"); !ok || src.AddedBy != 42 || src.URL != srv.URL+"/hy.xml" {
+		t.Errorf("restored %+v", src)
+	}
+	// A name without Latin letters: the host names the id.
+	src, err = again.Add(ctx, srv.URL+"/feed.xml", "Լուրեր", 42)
+	if err != nil || src.ID != "127-0-0-1" || src.Name != "Լուրեր" {
+		t.Errorf("armenian name = %+v, %v", src, err)
+	}
+	// The cap counts added sources only.
+	again.Remove(ctx, "127-0-0-1")
+	small, _ := sources.Load(ctx, st, fetcher, sources.Options{Configured: configured, Max: 1})
+	if _, err := small.Add(ctx, srv.URL+"/feed.xml", "", 42); !errors.Is(err, sources.ErrMaxSources) {
+		t.Errorf("beyond the cap: %v", err)
+	}
+}
+
+func TestSameFeed(t *testing.T) {
+	same := [][2]string{
+		{"https://www.example.com/feed/", "http://example.com/feed"},
+		{"https://example.com:443/rss", "https://EXAMPLE.com/rss#top"},
+	}
+	for _, p := range same {
+		if sources.SameFeed(p[0]) != sources.SameFeed(p[1]) {
+			t.Errorf("%s and %s differ", p[0], p[1])
+		}
+	}
+	differ := [][2]string{
+		{"https://example.com/feed?cat=1", "https://example.com/feed?cat=2"},
+		{"https://example.com/feed", "https://example.org/feed"},
+		{"https://example.com:8080/feed", "https://example.com/feed"},
+		{"https://example.com/a/feed", "https://example.com/b/feed"},
+	}
+	for _, p := range differ {
+		if sources.SameFeed(p[0]) == sources.SameFeed(p[1]) {
+			t.Errorf("%s and %s are the same", p[0], p[1])
+		}
+	}
+}
+
+func ids(list []model.Source) string {
+	out := ""
+	for i, s := range list {
+		if i > 0 {
+			out += " "
+		}
+		out += s.ID
+	}
+	return out
+}
