@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/crierhq/crier/internal/fakes/feedserver"
 	"github.com/crierhq/crier/internal/fakes/mastodonapi"
 	"github.com/crierhq/crier/internal/fakes/telegramapi"
 )
@@ -170,4 +173,100 @@ func TestSubscriberGetsTheNextArticleAndBlockingPausesOnlyThem(t *testing.T) {
 	if got := strings.Join(repliesTo(w, 7), "\n"); !strings.Contains(got, "• asbarez") {
 		t.Errorf("the subscription was deleted, not paused:\n%s", got)
 	}
+}
+
+func wireStory(n int) feedserver.Item {
+	it := story(n)
+	it.GUID, it.Title, it.Link = fmt.Sprintf("https://wire.example/%d", n), fmt.Sprintf("Wire %d", n), fmt.Sprintf("https://wire.example/%d", n)
+	return it
+}
+
+// TestAddedSourceAndPostedArticleReachTheChannel: an admin adds a source by
+// a web page's address (its feed is discovered), and its next article is
+// posted to the channel; an admin posts one article page by URL; a restart
+// keeps the added source; /remove takes it out of the schedule.
+func TestAddedSourceAndPostedArticleReachTheChannel(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	w.writeConfig("fetch: {allow_private_pages: true} # the feeds and pages are on the test's loopback server\n")
+	admin := telegramapi.User{ID: 42, FirstName: "Admin"}
+	w.tg.AddChat(telegramapi.Chat{ID: 42, Type: telegramapi.Private, Title: "Admin"})
+	w.publish(story(1))
+	w.feeds.SetItems("/wire.xml", "Daily Wire", []feedserver.Item{wireStory(1)})
+	w.feeds.SetRaw("/wire", "text/html", `<html><head><title>Daily Wire</title>
+		<link rel="alternate" type="application/rss+xml" title="RSS" href="/wire.xml"></head><body>News.</body></html>`)
+	page, err := os.ReadFile("../../internal/pipeline/testdata/golden/en/diplomacy-teaser-page.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, html, _ := strings.Cut(string(page), "-- page --\n")
+	html, _, _ = strings.Cut(html, "\n-- ")
+	w.feeds.SetRaw("/article", "text/html; charset=utf-8", html)
+	w.crier("once", "--config", w.config) // the configured feed's items are seen
+
+	var logs syncBuffer
+	stop := w.runCrier(t, &logs)
+	waitFor(t, "the bot polling", w.tg.Polling)
+	say := func(text string, want string) {
+		t.Helper()
+		n := len(repliesTo(w, 42))
+		w.tg.PushMessage(42, admin, text)
+		deadline := time.Now().Add(10 * time.Second)
+		for len(repliesTo(w, 42)) <= n {
+			if time.Now().After(deadline) {
+				t.Fatalf("no answer to %s:\n%s", text, logs.String())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		if got := repliesTo(w, 42)[n]; !strings.Contains(got, want) {
+			t.Fatalf("%s: %q, want %q", text, got, want)
+		}
+	}
+	say("/add "+w.feeds.URL("/wire"), "Added daily-wire — Daily Wire")
+	// Polled at once: its current item is seen, not posted.
+	waitFor(t, "the added source's first poll", func() bool { return w.feeds.Stats("/wire.xml").Requests >= 2 })
+	say("/add "+w.feeds.URL("/wire.xml"), "already followed as daily-wire")
+	w.feeds.SetItems("/wire.xml", "Daily Wire", []feedserver.Item{wireStory(2), wireStory(1)})
+	say("/check daily-wire", "1 new item(s)")
+	waitFor(t, "Wire 2 on the channel", func() bool { return hasPrefix(w.tg.Messages(channelID), "Wire 2") })
+	if hasPrefix(w.tg.Messages(channelID), "Wire 1") {
+		t.Error("the added source's existing item was posted")
+	}
+
+	say("/post "+w.feeds.URL("/article"), "Queued “Armenia and Azerbaijan agree to open first border crossing”: 3 delivery(ies)")
+	waitFor(t, "the posted article on the channel", func() bool {
+		return hasPrefix(w.tg.Messages(channelID), "Armenia and Azerbaijan agree")
+	})
+	for _, m := range w.tg.Messages(channelID) {
+		if strings.HasPrefix(m.Text, "Armenia") && (!strings.Contains(m.Text, "The foreign ministers of Armenia") || !strings.Contains(m.RawText, ">Regional Monitor</a>")) {
+			t.Errorf("posted article:\n%s", m.Text)
+		}
+	}
+	say("/post "+w.feeds.URL("/article"), "was posted before")
+	stop()
+
+	// A restart: the added source is still there, and can be removed.
+	stop = w.runCrier(t, &logs)
+	defer stop()
+	waitFor(t, "the bot polling again", w.tg.Polling)
+	say("/sources", "daily-wire — Daily Wire")
+	say("/remove asbarez", "comes from the config file")
+	say("/remove daily-wire", "Removed daily-wire")
+	say("/check daily-wire", "no source or target called daily-wire")
+	say("/status", "asbarez: last poll")
+	if got := repliesTo(w, 42); strings.Contains(got[len(got)-1], "daily-wire") {
+		t.Errorf("status after removal:\n%s", got[len(got)-1])
+	}
+	if n := len(w.masto.Statuses()); n != 2 {
+		t.Errorf("mastodon got %d statuses, want 2 (Wire 2, the posted article)", n)
+	}
+	assertNoSecrets(t, logs.String())
+}
+
+func hasPrefix(msgs []telegramapi.Message, prefix string) bool {
+	for _, m := range msgs {
+		if strings.HasPrefix(m.Text, prefix) {
+			return true
+		}
+	}
+	return false
 }

@@ -191,3 +191,26 @@ func TestRedirectRefusedAndTokenMasked(t *testing.T) {
 		}
 	}
 }
+
+// A bot reply is not in the outbox: after a restart (a fresh limiter, while
+// Telegram still counts the chat's recent messages) its 429 is waited out.
+func TestSendTextWaitsOutARateLimit(t *testing.T) {
+	srv, _ := setup(t, telegramapi.Limits{})
+	srv.AddChat(telegramapi.Chat{ID: 42, Type: "private"})
+	ctx := context.Background()
+	before := telegram.NewClient(token, srv.Endpoint(), 2*time.Second, telegram.Limits{})
+	for i := range 3 {
+		if err := before.SendText(ctx, 42, fmt.Sprintf("reply %d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	restarted := telegram.NewClient(token, srv.Endpoint(), 2*time.Second, telegram.Limits{})
+	for i := range 3 {
+		if err := restarted.SendText(ctx, 42, fmt.Sprintf("after %d", i)); err != nil {
+			t.Fatalf("reply after a restart: %v", err)
+		}
+	}
+	if n := len(srv.Messages(42)); n != 6 {
+		t.Errorf("%d replies arrived, want 6", n)
+	}
+}

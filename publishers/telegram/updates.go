@@ -57,12 +57,25 @@ func (c *Client) Username(ctx context.Context) (string, error) {
 }
 
 // SendText sends a plain-text reply to a chat, paced like every message.
+//
+// A reply is not queued in the outbox, so a rate limit is waited out here:
+// up to three tries, each after the retry_after Telegram gave (the limiter
+// holds the chat back for it), as long as that is under half a minute.
+// Telegram remembers the chat's recent messages across a restart of crier;
+// the limiter does not.
 func (c *Client) SendText(ctx context.Context, chatID int64, text string) error {
 	p := c.Publisher(strconv.FormatInt(chatID, 10), Options{DisableWebPagePreview: true})
-	if err := p.Wait(ctx); err != nil {
-		return err
+	var err error
+	for range 3 {
+		if werr := p.Wait(ctx); werr != nil {
+			return werr
+		}
+		_, err = p.Publish(ctx, model.Message{Text: text, Format: model.FormatPlain})
+		var pe *model.PublishError
+		if !errors.As(err, &pe) || pe.RetryAfter <= 0 || pe.RetryAfter > 30*time.Second {
+			return err
+		}
 	}
-	_, err := p.Publish(ctx, model.Message{Text: text, Format: model.FormatPlain})
 	return err
 }
 
