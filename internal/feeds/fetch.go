@@ -45,7 +45,7 @@ type Options struct {
 // Fetcher downloads feeds and pages; one long-lived value per process, so
 // connections are reused across polls.
 type Fetcher struct {
-	client   *http.Client
+	client *http.Client
 	// guarded fetches what a feed or a chat named: article pages, and the
 	// feeds of sources added by command. Public addresses only, unless
 	// allowed.

@@ -18,7 +18,6 @@ import (
 
 var ctx = context.Background()
 
-
 func feedServer(t *testing.T) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
