@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -269,4 +271,92 @@ func hasPrefix(msgs []telegramapi.Message, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// freePort finds a loopback port to listen on.
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// TestWebhookMode: crier serves the webhook on its listener and sets it
+// with a secret; Telegram's deliveries are answered; a request without the
+// secret header is refused and changes nothing; switching back to polling
+// deletes the webhook.
+func TestWebhookMode(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	addr := freePort(t)
+	hookURL := "http://" + addr + "/telegram/hook"
+	const secret = "webhook-Secret_123"
+	w.writeConfig(fmt.Sprintf("http: {listen: %q}\n", addr))
+	cfg, _ := os.ReadFile(w.config)
+	withHook := strings.Replace(string(cfg), "  admins: [42]\n", fmt.Sprintf("  admins: [42]\n  updates: webhook\n  webhook: {url: %q, secret: %q}\n", hookURL, secret), 1)
+	os.WriteFile(w.config, []byte(withHook), 0o600)
+	admin := telegramapi.User{ID: 42, FirstName: "Admin"}
+	w.tg.AddChat(telegramapi.Chat{ID: 42, Type: telegramapi.Private, Title: "Admin"})
+
+	var logs syncBuffer
+	stop := w.runCrier(t, &logs)
+	waitFor(t, "the webhook set", func() bool { u, s := w.tg.Webhook(); return u == hookURL && s == secret })
+	resp, err := http.Get("http://" + addr + "/healthz")
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("healthz: %v", err)
+	}
+	resp.Body.Close()
+
+	w.tg.PushMessage(42, admin, "/pause channel")
+	// Someone who is not Telegram posts the same kind of update.
+	forged := `{"update_id": 999, "message": {"message_id": 1, "date": 1, "chat": {"id": 42, "type": "private"},
+		"from": {"id": 42, "is_bot": false, "first_name": "Admin"}, "text": "/pause channel",
+		"entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}`
+	for _, header := range []string{"", "wrong-secret"} {
+		req, _ := http.NewRequest(http.MethodPost, hookURL, strings.NewReader(forged))
+		if header != "" {
+			req.Header.Set("X-Telegram-Bot-Api-Secret-Token", header)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil || resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("forged update with secret %q: %v %v", header, resp.StatusCode, err)
+		}
+		resp.Body.Close()
+	}
+	m := w.open(time.Now, nil)
+	if states, _ := m.store.TargetStates(context.Background()); states["channel"].PausedReason != "" {
+		t.Fatal("a forged update paused the channel")
+	}
+	if off, _ := m.store.BotOffset(context.Background()); off != 0 {
+		t.Fatalf("a forged update moved the offset to %d", off)
+	}
+	if !strings.Contains(logs.String(), "webhook request refused") {
+		t.Errorf("refusal not logged:\n%s", logs.String())
+	}
+
+	if err := w.tg.DeliverWebhook(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the answer to /pause", func() bool { return len(repliesTo(w, 42)) == 1 })
+	if got := repliesTo(w, 42)[0]; !strings.Contains(got, "channel is paused") {
+		t.Errorf("reply %q", got)
+	}
+	stop()
+	if strings.Contains(logs.String(), secret) {
+		t.Errorf("the webhook secret is in the log")
+	}
+
+	// Back to polling: the webhook is deleted and commands keep coming.
+	os.WriteFile(w.config, cfg, 0o600)
+	stop = w.runCrier(t, &logs)
+	defer stop()
+	waitFor(t, "polling again", w.tg.Polling)
+	if u, _ := w.tg.Webhook(); u != "" {
+		t.Errorf("webhook still set: %s", u)
+	}
+	w.tg.PushMessage(42, admin, "/resume channel")
+	waitFor(t, "the answer to /resume", func() bool { return len(repliesTo(w, 42)) == 2 })
+	assertNoSecrets(t, logs.String())
 }

@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/crierhq/crier/bot"
 	"github.com/crierhq/crier/internal/config"
 	"github.com/crierhq/crier/internal/model"
 )
@@ -16,6 +19,29 @@ import (
 // Run polls every source on its schedule and delivers until ctx ends, then
 // stops claiming work, lets what is in flight finish and returns.
 func (m *Main) Run(ctx context.Context) error {
+	mux := http.NewServeMux()
+	var hook atomic.Pointer[bot.Webhook] // set once the bot is ready
+	if m.tg != nil && m.cfg.Telegram.Updates == config.UpdatesWebhook {
+		mux.HandleFunc(webhookPath(m.cfg), func(w http.ResponseWriter, r *http.Request) {
+			h := hook.Load()
+			if h == nil {
+				http.Error(w, "starting", http.StatusServiceUnavailable) // Telegram tries again
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	srv, ln, err := m.listenHTTP(mux)
+	if err != nil {
+		return err
+	}
+	served := make(chan struct{})
+	go func() {
+		defer close(served)
+		if srv != nil {
+			m.serveHTTP(ctx, srv, ln)
+		}
+	}()
 	sched := cron.New(cron.WithLocation(m.cfg.Location), cron.WithChain(cron.Recover(cronLogger{m})))
 	sem := make(chan struct{}, m.cfg.Fetch.Concurrency)
 	var polls sync.WaitGroup // the start-up polls; cron tracks its own jobs
@@ -80,8 +106,8 @@ func (m *Main) Run(ctx context.Context) error {
 	botDone := make(chan struct{})
 	go func() {
 		defer close(botDone)
-		if m.tg != nil && m.cfg.Telegram.Updates == config.UpdatesPolling {
-			m.runBot(ctx)
+		if m.tg != nil && m.cfg.Telegram.Updates != config.UpdatesOff {
+			m.runBot(ctx, &hook)
 		}
 	}()
 	sched.Start()
@@ -107,6 +133,7 @@ func (m *Main) Run(ctx context.Context) error {
 		<-botDone // the bot adds sources, and their first polls
 		polls.Wait()
 		<-dispatched
+		<-served
 		close(done)
 	}()
 	select {

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -18,8 +21,9 @@ import (
 )
 
 // runBot answers the bot's commands until ctx ends: it learns the bot's
-// @username, publishes the command menu, then long-polls.
-func (m *Main) runBot(ctx context.Context) {
+// @username, publishes the command menu, then long-polls, or sets the
+// webhook and answers what arrives there (hook serves it).
+func (m *Main) runBot(ctx context.Context, hook *atomic.Pointer[bot.Webhook]) {
 	catalog, err := bot.LoadCatalog()
 	if err != nil {
 		m.log.Error("bot: message catalogs", "err", err)
@@ -45,8 +49,57 @@ func (m *Main) runBot(ctx context.Context) {
 			m.log.Warn("bot: setMyCommands failed", "language", lang, "err", err)
 		}
 	}
-	m.log.Info("bot: answering commands", "username", username)
+	if m.cfg.Telegram.Updates == config.UpdatesWebhook {
+		m.runWebhook(ctx, b, hook)
+		return
+	}
+	// A webhook left set (an earlier run in webhook mode) makes Telegram
+	// refuse getUpdates.
+	if err := m.tg.DeleteWebhook(ctx); err != nil {
+		m.log.Warn("bot: deleteWebhook failed", "err", err)
+	}
+	m.log.Info("bot: answering commands", "username", username, "updates", "polling")
 	b.RunPolling(ctx, telegramUpdates{m.tg}, m.store, bot.IntakeOptions{Conflict: telegram.ErrConflict})
+}
+
+// runWebhook serves the webhook route, asks Telegram to use it, and answers
+// what arrives until ctx ends. The webhook stays set when crier stops:
+// Telegram keeps the updates until it is back.
+func (m *Main) runWebhook(ctx context.Context, b *bot.Bot, hook *atomic.Pointer[bot.Webhook]) {
+	w := m.cfg.Telegram.Webhook
+	wh := b.Webhook(w.Secret.Value(), m.store, telegramUpdates{m.tg}, decodeUpdate)
+	hook.Store(wh)
+	for wait := time.Second; ctx.Err() == nil; wait = min(2*wait, time.Minute) {
+		err := m.tg.SetWebhook(ctx, w.URL, w.Secret.Value())
+		if err == nil {
+			break
+		}
+		m.log.Warn("bot: setWebhook failed", "err", err, "retry_in", wait)
+		sleepCtx(ctx, wait)
+	}
+	m.log.Info("bot: answering commands", "updates", "webhook", "path", webhookPath(m.cfg))
+	wh.Run(ctx)
+}
+
+// webhookPath is the path of the webhook URL, which the listener serves.
+func webhookPath(cfg *config.Config) string {
+	u, err := url.Parse(cfg.Telegram.Webhook.URL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// decodeUpdate reads a webhook request's body: one Telegram Update.
+func decodeUpdate(body []byte) (bot.Update, error) {
+	var u tgbotapi.Update
+	if err := json.Unmarshal(body, &u); err != nil {
+		return bot.Update{}, err
+	}
+	if u.UpdateID <= 0 {
+		return bot.Update{}, errors.New("no update_id")
+	}
+	return updateOf(u), nil
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) {

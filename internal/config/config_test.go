@@ -301,6 +301,8 @@ http: {listen: ":8080"}`: "telegram.webhook.secret: required",
 		`  webhook: {url: "https://bot.example.com/hook", secret: "abc"}`: "http.listen: required when telegram.updates is webhook",
 		`  webhook: {url: "https://bot.example.com/hook", secret: "abc"}
 http: {listen: "8080"}`: `http.listen: "8080" is not host:port`,
+		`  webhook: {url: "https://bot.example.com/{x}", secret: "abc"}
+http: {listen: ":8080"}`: `path "/{x}" is not available`,
 	}
 	for doc, want := range bad {
 		_, err := config.Parse([]byte(fmt.Sprintf(base, doc)), "/x", vars)
@@ -310,6 +312,12 @@ http: {listen: "8080"}`: `http.listen: "8080" is not host:port`,
 		if err != nil && strings.Contains(err.Error(), "ünicode") {
 			t.Errorf("the secret echoed: %v", err)
 		}
+	}
+	// A self-hosted Bot API server posts over plain http, to any port.
+	selfHosted := strings.Replace(base, "  updates: webhook", "  updates: webhook\n  api_endpoint: http://127.0.0.1:8081/bot%%s/%%s", 1)
+	if _, err := config.Parse([]byte(fmt.Sprintf(selfHosted, `  webhook: {url: "http://crier:9000/hook", secret: "abc"}
+http: {listen: ":9000"}`)), "/x", vars); err != nil {
+		t.Errorf("self-hosted Bot API with an http webhook: %v", err)
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "hook"), []byte("from_a_file\n"), 0o600)

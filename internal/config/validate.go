@@ -39,6 +39,8 @@ func (c *Config) validate(errs *problems) {
 	}
 	if usesTelegram {
 		c.validateTelegram(errs)
+	} else if c.Telegram.Token != "" && c.Telegram.Updates == UpdatesWebhook {
+		c.validateWebhook(errs) // a bot for commands and subscribers only
 	}
 }
 
@@ -115,13 +117,18 @@ var webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
 func (c *Config) validateWebhook(errs *problems) {
 	w := c.Telegram.Webhook
 	u, err := url.Parse(w.URL)
+	// A self-hosted Bot API server (api_endpoint set) posts webhooks over
+	// plain http and to any port; Telegram's own servers do not.
+	selfHosted := c.Telegram.APIEndpoint != DefaultAPIEndpoint
 	switch {
 	case w.URL == "":
 		errs.add("telegram.webhook.url", "required when telegram.updates is webhook")
-	case err != nil || u.Scheme != "https" || u.Hostname() == "":
+	case err != nil || u.Hostname() == "" || (u.Scheme != "https" && !(selfHosted && u.Scheme == "http")):
 		errs.add("telegram.webhook.url", "must be an https URL (Telegram sends webhooks over https only)")
-	case u.Port() != "" && u.Port() != "443" && u.Port() != "80" && u.Port() != "88" && u.Port() != "8443":
+	case !selfHosted && u.Port() != "" && u.Port() != "443" && u.Port() != "80" && u.Port() != "88" && u.Port() != "8443":
 		errs.add("telegram.webhook.url", "port %s: Telegram sends webhooks to ports 443, 80, 88 and 8443 only", u.Port())
+	case strings.ContainsAny(u.Path, "{}") || u.Path == "/healthz":
+		errs.add("telegram.webhook.url", "path %q is not available for the webhook", u.Path)
 	}
 	if !webhookSecret.MatchString(w.Secret.Value()) {
 		errs.add("telegram.webhook.secret", "required: 1-256 characters A-Z, a-z, 0-9, _ and - (set it from the environment, as ${CRIER_WEBHOOK_SECRET})")

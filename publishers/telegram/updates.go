@@ -16,6 +16,9 @@ import (
 // webhook is set.
 var ErrConflict = errors.New("telegram 409: another instance is polling this token (or a webhook is set)")
 
+// allowedUpdates are the kinds of update the bot answers.
+var allowedUpdates = []string{"message", "channel_post", "callback_query"}
+
 // longPollSlack is how much longer than a long poll its HTTP request may take.
 const longPollSlack = 15 * time.Second
 
@@ -35,7 +38,7 @@ func (c *Client) withTimeout(ctx context.Context, timeout time.Duration) *tgbota
 // Specs: https://core.telegram.org/bots/api#getupdates
 func (c *Client) GetUpdates(ctx context.Context, offset int64, wait time.Duration) ([]tgbotapi.Update, error) {
 	cfg := tgbotapi.UpdateConfig{Offset: int(offset), Limit: 100, Timeout: int(wait / time.Second),
-		AllowedUpdates: []string{"message", "channel_post", "callback_query"}}
+		AllowedUpdates: allowedUpdates}
 	ups, err := c.withTimeout(ctx, wait+longPollSlack).GetUpdates(cfg)
 	if err != nil {
 		var api *tgbotapi.Error
@@ -90,6 +93,31 @@ func (c *Client) SetCommands(ctx context.Context, lang string, commands map[stri
 	cfg := tgbotapi.NewSetMyCommands(cmds...)
 	cfg.LanguageCode = lang
 	if _, err := c.withContext(ctx).Request(cfg); err != nil {
+		return classify(c.redact(err)).PublishError
+	}
+	return nil
+}
+
+// SetWebhook asks Telegram to post the bot's updates to url, with secret in
+// the X-Telegram-Bot-Api-Secret-Token header of each request, over one
+// connection at a time (commands are answered in order).
+// Specs: https://core.telegram.org/bots/api#setwebhook
+func (c *Client) SetWebhook(ctx context.Context, url, secret string) error {
+	p := tgbotapi.Params{"url": url, "secret_token": secret, "max_connections": "1"}
+	if err := p.AddInterface("allowed_updates", allowedUpdates); err != nil {
+		return err
+	}
+	if _, err := c.withContext(ctx).MakeRequest("setWebhook", p); err != nil {
+		return classify(c.redact(err)).PublishError
+	}
+	return nil
+}
+
+// DeleteWebhook switches the bot back to getUpdates, keeping pending
+// updates; Telegram answers getUpdates with 409 while a webhook is set.
+// Specs: https://core.telegram.org/bots/api#deletewebhook
+func (c *Client) DeleteWebhook(ctx context.Context) error {
+	if _, err := c.withContext(ctx).MakeRequest("deleteWebhook", tgbotapi.Params{}); err != nil {
 		return classify(c.redact(err)).PublishError
 	}
 	return nil

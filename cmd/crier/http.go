@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+)
+
+// listenHTTP opens crier's HTTP listener (http.listen) with its routes:
+// /healthz, and the Telegram webhook in webhook mode. It returns nil when
+// the listener is off. Opening it before anything else runs makes a taken
+// port a start-up error, not a silent gap.
+func (m *Main) listenHTTP(mux *http.ServeMux) (*http.Server, net.Listener, error) {
+	if m.cfg.HTTP.Listen == "" {
+		return nil, nil, nil
+	}
+	ln, err := net.Listen("tcp", m.cfg.HTTP.Listen)
+	if err != nil {
+		return nil, nil, fmt.Errorf("http.listen: %w", err)
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("ok\n"))
+	})
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+	return srv, ln, nil
+}
+
+// serveHTTP serves until ctx ends, then lets requests in flight finish (5s
+// at most).
+func (m *Main) serveHTTP(ctx context.Context, srv *http.Server, ln net.Listener) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.log.Error("http: listener stopped", "err", err)
+		}
+	}()
+	m.log.Info("http: listening", "addr", ln.Addr().String())
+	<-ctx.Done()
+	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		m.log.Warn("http: shutdown", "err", err)
+	}
+	<-done
+}
