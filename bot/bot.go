@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/store"
@@ -19,12 +20,27 @@ type Update struct {
 	FromID   int64  // 0 for channel posts, which have no sender
 	FromLang string // the sender's Telegram language, as "en" or "pt-br"
 	Text     string
+	// A pressed inline button: the callback query's id and data, and the
+	// bot's message the button is under.
+	CallbackID string
+	Data       string
+	MessageID  int
 }
 
-// Reply is a message the bot answers with.
+// Button is an inline keyboard button; Data comes back in the callback
+// query when it is pressed (1-64 bytes).
+type Button struct{ Text, Data string }
+
+// Reply is what the bot answers with: a message (Text, with an inline
+// keyboard when Buttons is set), or, for a pressed button (CallbackID set),
+// a short notice (Text) and, with EditMessageID, that message's keyboard
+// replaced by Buttons.
 type Reply struct {
-	ChatID int64
-	Text   string
+	ChatID        int64
+	Text          string
+	Buttons       [][]Button
+	CallbackID    string
+	EditMessageID int
 }
 
 // Store is what the handlers read and change.
@@ -143,8 +159,18 @@ type request struct {
 // Handle answers an update; plain text and commands for other bots get no
 // answer.
 func (b *Bot) Handle(ctx context.Context, u Update) []Reply {
+	if u.CallbackID != "" {
+		return b.pressed(ctx, u)
+	}
 	cmd, ok := ParseCommand(u.Text, b.d.Username)
 	if !ok {
+		return nil
+	}
+	if u.ChatType == "channel" {
+		// A reply would be posted to every reader of the channel, and a
+		// channel post has no sender to check: commands are not taken
+		// there. Admins use a private chat with the bot.
+		b.d.Log.Info("command in a channel ignored", "chat", u.ChatID, "command", cmd.Name)
 		return nil
 	}
 	r := &request{u: u, cmd: cmd, lang: b.language(ctx, u)}
@@ -164,7 +190,11 @@ func (b *Bot) Handle(ctx context.Context, u Update) []Reply {
 		return b.reply(u, h(ctx, r))
 	}
 	if h, ok := b.publicCommands()[cmd.Name]; ok {
-		return b.reply(u, h(ctx, r))
+		out := b.reply(u, h(ctx, r))
+		if cmd.Name == "sources" {
+			out = b.withKeyboard(ctx, u, out)
+		}
+		return out
 	}
 	if u.ChatType != "private" {
 		return nil // in groups, stay quiet about commands meant for others
@@ -176,7 +206,31 @@ func (b *Bot) reply(u Update, text string) []Reply {
 	if text == "" {
 		return nil
 	}
-	return []Reply{{ChatID: u.ChatID, Text: text}}
+	var out []Reply
+	for _, part := range splitText(text, maxReply) {
+		out = append(out, Reply{ChatID: u.ChatID, Text: part})
+	}
+	return out
+}
+
+// splitText cuts a long reply into messages of at most max characters, at
+// line ends where it can (a /status of a thousand sources is several
+// messages, not one Telegram refuses).
+func splitText(text string, max int) []string {
+	var out []string
+	for utf8.RuneCountInString(text) > max {
+		runes := []rune(text)
+		cut := max
+		if i := strings.LastIndex(string(runes[:max]), "\n"); i > 0 {
+			cut = utf8.RuneCountInString(string(runes[:max])[:i])
+		}
+		out = append(out, strings.TrimRight(string(runes[:cut]), "\n"))
+		text = strings.TrimLeft(string(runes[cut:]), "\n")
+	}
+	if text != "" {
+		out = append(out, text)
+	}
+	return out
 }
 
 func (b *Bot) text(r *request, key string, data any) string {

@@ -13,7 +13,7 @@ import (
 type Source interface {
 	// Updates long-polls for the updates from offset on, waiting up to wait.
 	Updates(ctx context.Context, offset int64, wait time.Duration) ([]Update, error)
-	Send(ctx context.Context, chatID int64, text string) error
+	Replier
 }
 
 // Offsets persist the next update id to ask for.
@@ -79,7 +79,7 @@ func (b *Bot) RunPolling(ctx context.Context, src Source, offsets Offsets, o Int
 				b.d.Log.Error("bot: record the update offset", "err", err)
 			}
 			for _, r := range b.Handle(ctx, u) {
-				if err := src.Send(ctx, r.ChatID, r.Text); err != nil {
+				if err := src.Send(ctx, r); err != nil {
 					b.d.Log.Warn("bot: reply not sent", "chat", r.ChatID, "err", err)
 				}
 			}

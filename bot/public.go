@@ -95,6 +95,21 @@ func (b *Bot) sources(_ context.Context, r *request) string {
 	return b.text(r, "sources", map[string]any{"Sources": list})
 }
 
+// withKeyboard adds the subscription buttons to the last reply of /sources
+// in a private chat.
+func (b *Bot) withKeyboard(ctx context.Context, u Update, replies []Reply) []Reply {
+	if u.ChatType != "private" || len(replies) == 0 || len(b.d.Sources.All()) == 0 {
+		return replies
+	}
+	kb, err := b.sourcesKeyboard(ctx, u.ChatID)
+	if err != nil {
+		b.d.Log.Warn("sources keyboard", "chat", u.ChatID, "err", err)
+		return replies
+	}
+	replies[len(replies)-1].Buttons = kb
+	return replies
+}
+
 func (b *Bot) setLanguage(ctx context.Context, r *request) string {
 	langs := b.d.Catalog.Languages()
 	if len(r.cmd.Args) != 1 || !b.d.Catalog.Has(strings.ToLower(r.cmd.Args[0])) {

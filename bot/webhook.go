@@ -19,7 +19,7 @@ const maxUpdateBytes = 1 << 20
 
 // Replier sends the bot's replies.
 type Replier interface {
-	Send(ctx context.Context, chatID int64, text string) error
+	Send(ctx context.Context, r Reply) error
 }
 
 // Webhook receives the updates Telegram posts in webhook mode and answers
@@ -116,7 +116,7 @@ func (w *Webhook) Run(ctx context.Context) {
 			return
 		case u := <-w.queue:
 			for _, r := range w.b.Handle(ctx, u) {
-				if err := w.replier.Send(ctx, r.ChatID, r.Text); err != nil {
+				if err := w.replier.Send(ctx, r); err != nil {
 					w.b.d.Log.Warn("bot: reply not sent", "chat", r.ChatID, "err", err)
 				}
 			}

@@ -20,10 +20,10 @@ type replies struct {
 	sent []bot.Reply
 }
 
-func (r *replies) Send(_ context.Context, chat int64, text string) error {
+func (r *replies) Send(_ context.Context, reply bot.Reply) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.sent = append(r.sent, bot.Reply{ChatID: chat, Text: text})
+	r.sent = append(r.sent, reply)
 	return nil
 }
 

@@ -149,8 +149,30 @@ func (t telegramUpdates) Updates(ctx context.Context, offset int64, wait time.Du
 	return out, nil
 }
 
-func (t telegramUpdates) Send(ctx context.Context, chatID int64, text string) error {
-	return t.c.SendText(ctx, chatID, text)
+// Send sends a reply, or answers a pressed button and updates its keyboard.
+func (t telegramUpdates) Send(ctx context.Context, r bot.Reply) error {
+	if r.CallbackID == "" {
+		return t.c.SendText(ctx, r.ChatID, r.Text, keyboard(r.Buttons))
+	}
+	if err := t.c.AnswerCallback(ctx, r.CallbackID, r.Text); err != nil {
+		return err
+	}
+	if r.EditMessageID == 0 {
+		return nil
+	}
+	return t.c.EditKeyboard(ctx, r.ChatID, r.EditMessageID, keyboard(r.Buttons))
+}
+
+func keyboard(rows [][]bot.Button) [][]telegram.Button {
+	var out [][]telegram.Button
+	for _, row := range rows {
+		var r []telegram.Button
+		for _, b := range row {
+			r = append(r, telegram.Button{Text: b.Text, Data: b.Data})
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // updateOf keeps what the bot needs of a Telegram update: a message, or a
@@ -158,6 +180,17 @@ func (t telegramUpdates) Send(ctx context.Context, chatID int64, text string) er
 // text, which the bot ignores but whose id still advances the offset.
 func updateOf(u tgbotapi.Update) bot.Update {
 	out := bot.Update{ID: int64(u.UpdateID)}
+	if q := u.CallbackQuery; q != nil {
+		if q.Message == nil || q.Message.Chat == nil || q.From == nil {
+			// A button under an inline-mode message: not one of ours.
+			out.CallbackID = q.ID
+			return out
+		}
+		out.CallbackID, out.Data, out.MessageID = q.ID, q.Data, q.Message.MessageID
+		out.ChatID, out.ChatType = q.Message.Chat.ID, q.Message.Chat.Type
+		out.FromID, out.FromLang = q.From.ID, q.From.LanguageCode
+		return out
+	}
 	msg := u.Message
 	if msg == nil {
 		msg = u.ChannelPost

@@ -18,6 +18,25 @@ import (
 // Options tune one target.
 type Options struct {
 	DisableWebPagePreview bool
+	// Keyboard is an inline keyboard under the message (bot replies).
+	Keyboard [][]Button
+}
+
+// Button is an inline keyboard button whose Data comes back in a callback
+// query when it is pressed.
+type Button struct{ Text, Data string }
+
+// inlineKeyboard is a keyboard as the Bot API takes it.
+func inlineKeyboard(rows [][]Button) tgbotapi.InlineKeyboardMarkup {
+	kb := tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{}}
+	for _, row := range rows {
+		var r []tgbotapi.InlineKeyboardButton
+		for _, b := range row {
+			r = append(r, tgbotapi.NewInlineKeyboardButtonData(b.Text, b.Data))
+		}
+		kb.InlineKeyboard = append(kb.InlineKeyboard, r)
+	}
+	return kb
 }
 
 // Publisher posts to one chat.
@@ -92,6 +111,9 @@ func (p *Publisher) send(ctx context.Context, msg model.Message) (string, *sendE
 		cfg.ParseMode = tgbotapi.ModeHTML
 	}
 	cfg.DisableWebPagePreview = p.opts.DisableWebPagePreview
+	if len(p.opts.Keyboard) > 0 {
+		cfg.ReplyMarkup = inlineKeyboard(p.opts.Keyboard)
+	}
 	sent, err := p.client.withContext(ctx).Send(cfg)
 	if err != nil {
 		se := classify(p.client.redact(err))

@@ -200,13 +200,13 @@ func TestSendTextWaitsOutARateLimit(t *testing.T) {
 	ctx := context.Background()
 	before := telegram.NewClient(token, srv.Endpoint(), 2*time.Second, telegram.Limits{})
 	for i := range 3 {
-		if err := before.SendText(ctx, 42, fmt.Sprintf("reply %d", i)); err != nil {
+		if err := before.SendText(ctx, 42, fmt.Sprintf("reply %d", i), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
 	restarted := telegram.NewClient(token, srv.Endpoint(), 2*time.Second, telegram.Limits{})
 	for i := range 3 {
-		if err := restarted.SendText(ctx, 42, fmt.Sprintf("after %d", i)); err != nil {
+		if err := restarted.SendText(ctx, 42, fmt.Sprintf("after %d", i), nil); err != nil {
 			t.Fatalf("reply after a restart: %v", err)
 		}
 	}

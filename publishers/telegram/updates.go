@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -66,8 +67,8 @@ func (c *Client) Username(ctx context.Context) (string, error) {
 // holds the chat back for it), as long as that is under half a minute.
 // Telegram remembers the chat's recent messages across a restart of crier;
 // the limiter does not.
-func (c *Client) SendText(ctx context.Context, chatID int64, text string) error {
-	p := c.Publisher(strconv.FormatInt(chatID, 10), Options{DisableWebPagePreview: true})
+func (c *Client) SendText(ctx context.Context, chatID int64, text string, keyboard [][]Button) error {
+	p := c.Publisher(strconv.FormatInt(chatID, 10), Options{DisableWebPagePreview: true, Keyboard: keyboard})
 	var err error
 	for range 3 {
 		if werr := p.Wait(ctx); werr != nil {
@@ -118,6 +119,31 @@ func (c *Client) SetWebhook(ctx context.Context, url, secret string) error {
 // Specs: https://core.telegram.org/bots/api#deletewebhook
 func (c *Client) DeleteWebhook(ctx context.Context) error {
 	if _, err := c.withContext(ctx).MakeRequest("deleteWebhook", tgbotapi.Params{}); err != nil {
+		return classify(c.redact(err)).PublishError
+	}
+	return nil
+}
+
+// AnswerCallback answers a pressed inline button with a short notice (at
+// most 200 characters), which also stops the button's progress spinner.
+// Specs: https://core.telegram.org/bots/api#answercallbackquery
+func (c *Client) AnswerCallback(ctx context.Context, queryID, text string) error {
+	if _, err := c.withContext(ctx).Request(tgbotapi.NewCallback(queryID, text)); err != nil {
+		return classify(c.redact(err)).PublishError
+	}
+	return nil
+}
+
+// EditKeyboard replaces the inline keyboard of a message the bot sent. An
+// edit that changes nothing (Telegram's "message is not modified") is no
+// error.
+// Specs: https://core.telegram.org/bots/api#editmessagereplymarkup
+func (c *Client) EditKeyboard(ctx context.Context, chatID int64, messageID int, keyboard [][]Button) error {
+	_, err := c.withContext(ctx).Request(tgbotapi.NewEditMessageReplyMarkup(chatID, messageID, inlineKeyboard(keyboard)))
+	if err != nil && strings.Contains(err.Error(), "message is not modified") {
+		return nil
+	}
+	if err != nil {
 		return classify(c.redact(err)).PublishError
 	}
 	return nil
