@@ -295,8 +295,7 @@ func TestWebhookMode(t *testing.T) {
 	const secret = "webhook-Secret_123"
 	w.writeConfig(fmt.Sprintf("http: {listen: %q}\n", addr))
 	cfg, _ := os.ReadFile(w.config)
-	withHook := strings.Replace(string(cfg), "  admins: [42]\n", fmt.Sprintf("  admins: [42]\n  updates: webhook\n  webhook: {url: %q, secret: %q}\n", hookURL, secret), 1)
-	os.WriteFile(w.config, []byte(withHook), 0o600)
+	w.editConfig("  admins: [42]\n", fmt.Sprintf("  admins: [42]\n  updates: webhook\n  webhook: {url: %q, secret: %q}\n", hookURL, secret))
 	admin := telegramapi.User{ID: 42, FirstName: "Admin"}
 	w.tg.AddChat(telegramapi.Chat{ID: 42, Type: telegramapi.Private, Title: "Admin"})
 

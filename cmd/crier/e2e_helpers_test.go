@@ -36,11 +36,15 @@ type world struct {
 	items  []feedserver.Item
 }
 
-func newWorld(t *testing.T, mastoOpts mastodonapi.Options) *world {
+func newWorld(t *testing.T, mastoOpts mastodonapi.Options, tgOpts ...func(*telegramapi.Options)) *world {
 	t.Helper()
 	w := &world{t: t, dir: t.TempDir(), feeds: feedserver.New()}
 	t.Cleanup(w.feeds.Close)
-	w.tg = telegramapi.New(telegramapi.Options{Token: tgToken, Username: "crier_test_bot"})
+	opts := telegramapi.Options{Token: tgToken, Username: "crier_test_bot"}
+	for _, o := range tgOpts {
+		o(&opts)
+	}
+	w.tg = telegramapi.New(opts)
 	t.Cleanup(w.tg.Close)
 	w.tg.AddChat(telegramapi.Chat{ID: channelID, Username: "crier_news", Type: "channel", Title: "Crier News"})
 	mastoOpts.Token = mastoToken
@@ -78,6 +82,18 @@ targets:
 %s`, w.tg.Endpoint(), w.feeds.URL("/feed.xml"), w.masto.URL(), extraTargets)
 	w.config = filepath.Join(w.dir, "crier.yaml")
 	if err := os.WriteFile(w.config, []byte(doc), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// editConfig replaces old with new in the config file, once.
+func (w *world) editConfig(old, new string) {
+	w.t.Helper()
+	data, err := os.ReadFile(w.config)
+	if err != nil || !strings.Contains(string(data), old) {
+		w.t.Fatalf("config has no %q", old)
+	}
+	if err := os.WriteFile(w.config, []byte(strings.Replace(string(data), old, new, 1)), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
 }
