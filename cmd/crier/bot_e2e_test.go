@@ -359,3 +359,46 @@ func TestWebhookMode(t *testing.T) {
 	waitFor(t, "the answer to /resume", func() bool { return len(repliesTo(w, 42)) == 2 })
 	assertNoSecrets(t, logs.String())
 }
+
+// TestSubscriptionButtons: /sources in a private chat shows a button per
+// source; pressing it subscribes, answers the callback and turns the button
+// into an unsubscribe button.
+func TestSubscriptionButtons(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	reader := telegramapi.User{ID: 7, FirstName: "Reader", LanguageCode: "ru"}
+	w.tg.AddChat(telegramapi.Chat{ID: 7, Type: telegramapi.Private, Title: "Reader"})
+	var logs syncBuffer
+	stop := w.runCrier(t, &logs)
+	defer stop()
+	waitFor(t, "the bot polling", w.tg.Polling)
+
+	w.tg.PushMessage(7, reader, "/sources")
+	waitFor(t, "the list of sources", func() bool { return len(w.tg.Messages(7)) == 1 })
+	list := w.tg.Messages(7)[0]
+	if b := list.Buttons(); len(b) != 1 || b[0][0].Text != "➕ Asbarez" || b[0][0].CallbackData != "s:asbarez" {
+		t.Fatalf("buttons %+v", b)
+	}
+	w.tg.PushCallbackQuery(7, reader, list.MessageID, "s:asbarez")
+	waitFor(t, "the callback answered", func() bool { return len(w.tg.CallbackAnswers()) == 1 })
+	if a := w.tg.CallbackAnswers()[0]; !strings.Contains(a.Text, "asbarez") {
+		t.Errorf("answer %+v", a)
+	}
+	waitFor(t, "the keyboard edited", func() bool {
+		b := w.tg.Messages(7)[0].Buttons()
+		return len(b) == 1 && b[0][0].CallbackData == "u:asbarez" && b[0][0].Text == "✅ Asbarez"
+	})
+	m := w.open(nil, nil)
+	if subs, _ := m.store.Subscriptions(t.Context(), 7); len(subs) != 1 || subs[0] != "asbarez" {
+		t.Errorf("subscriptions %v", subs)
+	}
+	// Unsubscribing by button.
+	w.tg.PushCallbackQuery(7, reader, list.MessageID, "u:asbarez")
+	waitFor(t, "the second answer", func() bool { return len(w.tg.CallbackAnswers()) == 2 })
+	waitFor(t, "the keyboard back", func() bool { return w.tg.Messages(7)[0].Buttons()[0][0].CallbackData == "s:asbarez" })
+	if subs, _ := m.store.Subscriptions(t.Context(), 7); len(subs) != 0 {
+		t.Errorf("still subscribed: %v", subs)
+	}
+	if strings.Contains(logs.String(), "reply not sent") {
+		t.Errorf("a reply failed:\n%s", logs.String())
+	}
+}

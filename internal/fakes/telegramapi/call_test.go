@@ -69,9 +69,10 @@ func mustCall(t *testing.T, srv *telegramapi.Server, method string, args url.Val
 
 // update is the part of an Update the tests look at.
 type update struct {
-	UpdateID    int             `json:"update_id"`
-	Message     json.RawMessage `json:"message"`
-	ChannelPost json.RawMessage `json:"channel_post"`
+	UpdateID      int             `json:"update_id"`
+	Message       json.RawMessage `json:"message"`
+	ChannelPost   json.RawMessage `json:"channel_post"`
+	CallbackQuery json.RawMessage `json:"callback_query"`
 }
 
 func (u update) kind() string {
@@ -80,6 +81,8 @@ func (u update) kind() string {
 		return "message"
 	case u.ChannelPost != nil:
 		return "channel_post"
+	case u.CallbackQuery != nil:
+		return "callback_query"
 	}
 	return "?"
 }

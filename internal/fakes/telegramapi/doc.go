@@ -20,14 +20,34 @@
 // or through a webhook that DeliverWebhook drives. setMyCommands and its
 // kin keep the command menus per scope and language.
 //
+// Inline keyboards are read from reply_markup as the Bot API reads them
+// (its errors for bad JSON, text buttons, BUTTON_DATA_INVALID for
+// callback_data over 64 bytes) and shown in Message objects as Telegram
+// keeps them; Message.Buttons gives a recorded message's keyboard. A user
+// presses a callback button with PushCallbackQuery; answerCallbackQuery
+// takes each query once (CallbackAnswers lists the answers) and
+// editMessageReplyMarkup changes or removes the keyboard of a message the
+// bot sent, refusing an edit that changes nothing.
+//
 // Not modelled: entities Telegram detects by itself (URLs, @mentions,
 // hashtags) are added neither to sent messages nor to pushed ones, which
 // get their bot_command entities only; an explicit "entities" argument is
 // ignored; parse_mode Markdown and MarkdownV2 are refused as not
 // implemented. Only these methods exist (others are 404, as unknown methods
 // are on Telegram): getMe, getChat, sendMessage, sendPhoto, getUpdates,
-// setWebhook, deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands
-// and deleteMyCommands.
+// setWebhook, deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands,
+// deleteMyCommands, answerCallbackQuery and editMessageReplyMarkup.
+//
+// Keyboards and callback queries are simpler than on Telegram: a button
+// with more than one action is refused (the docs forbid it; Telegram keeps
+// the first action it reads); buttons other than callback_data and url are
+// taken as sent, without Telegram's checks of their kind or URL; reply
+// keyboards (keyboard, remove_keyboard, force_reply) are only checked to be
+// JSON objects; callback queries never grow too old to answer; inline
+// messages (inline_message_id) do not exist; editMessageReplyMarkup ignores
+// the chat states that refuse a message (a blocked bot, a migrated group).
+// answerCallbackQuery and editMessageReplyMarkup do not count against the
+// sending rate limits.
 //
 // Update intake differs from Telegram on purpose in a few ways that only
 // cost tests time or reach: getUpdates calls repeated within 3 seconds are

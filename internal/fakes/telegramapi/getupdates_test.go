@@ -34,7 +34,7 @@ func TestAllowedUpdates(t *testing.T) {
 		{"unknown names are ignored", []string{`["message","telepathy"]`}, []string{"message"}},
 		{"only unknown names: the default", []string{`["message"]`, `["telepathy"]`}, both},
 		{"names in any case", []string{`["CHANNEL_POST"]`}, []string{"channel_post"}},
-		{"a type the fake never creates", []string{`["callback_query"]`}, nil},
+		{"only callback queries", []string{`["callback_query"]`}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

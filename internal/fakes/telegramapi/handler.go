@@ -98,6 +98,10 @@ func (s *Server) handler(method string, r *http.Request) func(params) (any, *api
 		return s.getMyCommands
 	case "deletemycommands":
 		return s.deleteMyCommands
+	case "answercallbackquery":
+		return s.answerCallbackQuery
+	case "editmessagereplymarkup":
+		return s.editMessageReplyMarkup
 	}
 	return nil
 }

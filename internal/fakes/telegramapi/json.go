@@ -30,9 +30,19 @@ type userJSON struct {
 
 // updateJSON is an Update: its id and exactly one of the optional fields.
 type updateJSON struct {
-	UpdateID    int          `json:"update_id"`
-	Message     *messageJSON `json:"message,omitempty"`
-	ChannelPost *messageJSON `json:"channel_post,omitempty"`
+	UpdateID      int                `json:"update_id"`
+	Message       *messageJSON       `json:"message,omitempty"`
+	ChannelPost   *messageJSON       `json:"channel_post,omitempty"`
+	CallbackQuery *callbackQueryJSON `json:"callback_query,omitempty"`
+}
+
+// callbackQueryJSON is a CallbackQuery from a button under a message.
+type callbackQueryJSON struct {
+	ID           string       `json:"id"`
+	From         userJSON     `json:"from"`
+	Message      *messageJSON `json:"message,omitempty"`
+	ChatInstance string       `json:"chat_instance"`
+	Data         string       `json:"data,omitempty"`
 }
 
 type chatJSON struct {
@@ -130,11 +140,7 @@ func (s *Server) messageJSON(c *Chat, m Message) messageJSON {
 		j.Text, j.Entities = m.Text, newEntitiesJSON(m.Entities)
 	}
 	// Only inline keyboards belong to the message; reply keyboards do not.
-	var markup struct {
-		InlineKeyboard json.RawMessage `json:"inline_keyboard"`
-	}
-	if json.Unmarshal([]byte(m.ReplyMarkup), &markup) == nil && markup.InlineKeyboard != nil {
-		j.ReplyMarkup = json.RawMessage(m.ReplyMarkup)
-	}
+	rows, _ := parseReplyMarkup(m.ReplyMarkup)
+	j.ReplyMarkup = markupJSON(rows)
 	return j
 }

@@ -77,8 +77,8 @@ func readJSONParams(r *http.Request, p params) error {
 	return nil
 }
 
-// validJSONObject reports whether an optional argument such as reply_markup,
-// when given, is a JSON object.
+// validJSONObject reports whether an optional argument such as
+// link_preview_options, when given, is a JSON object.
 func validJSONObject(s string) bool {
 	if s == "" {
 		return true

@@ -26,7 +26,10 @@ type Message struct {
 	// Photo is the photo URL or file_id sent, or "upload:<file name>".
 	Photo string
 
-	ReplyMarkup           string // raw JSON, if any
+	// ReplyMarkup is the reply_markup argument as sent, raw JSON, or as
+	// the latest editMessageReplyMarkup sent it; Buttons reads its inline
+	// keyboard.
+	ReplyMarkup           string
 	DisableWebPagePreview bool
 	LinkPreviewOptions    string // raw JSON, if any
 }

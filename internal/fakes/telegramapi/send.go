@@ -88,9 +88,11 @@ func (s *Server) photoArg(p params) (string, *apiError) {
 	return "", badRequest("wrong file identifier/HTTP URL specified")
 }
 
+// checkJSONArgs reads the JSON arguments of a send method as the Bot API
+// does, before anything else.
 func checkJSONArgs(p params) *apiError {
-	if !validJSONObject(p.get("reply_markup")) {
-		return badRequest("can't parse reply keyboard markup JSON object")
+	if _, aerr := parseReplyMarkup(p.get("reply_markup")); aerr != nil {
+		return aerr
 	}
 	if !validJSONObject(p.get("link_preview_options")) {
 		return badRequest("can't parse link preview options JSON object")
@@ -100,9 +102,14 @@ func checkJSONArgs(p params) *apiError {
 
 func isTrue(v string) bool { return v == "true" || v == "1" }
 
-// deliver is where Telegram itself takes over: chat state, then flood
-// control, then the message gets its id. s.mu must be held.
+// deliver is where Telegram itself takes over: the inline keyboard, chat
+// state, then flood control, then the message gets its id. s.mu must be
+// held; the reply_markup argument must have passed checkJSONArgs.
 func (s *Server) deliver(chat *Chat, p params, m Message) (any, *apiError) {
+	rows, _ := parseReplyMarkup(p.get("reply_markup"))
+	if aerr := checkButtons(rows); aerr != nil {
+		return nil, aerr
+	}
 	if aerr := chat.canPost(); aerr != nil {
 		return nil, aerr
 	}

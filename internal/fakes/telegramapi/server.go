@@ -46,6 +46,7 @@ type Server struct {
 	webhook        webhook
 	nextSetWebhook time.Time // setWebhook with a URL is refused before then
 	commands       map[commandsKey][]BotCommand
+	callbacks      callbackQueries
 	// hookClient posts updates for DeliverWebhook.
 	hookClient *http.Client
 }
@@ -78,6 +79,7 @@ func New(opts Options) *Server {
 		fileIDs:   map[string]bool{},
 		updates:   newUpdateQueue(),
 		commands:  map[commandsKey][]BotCommand{},
+		callbacks: newCallbackQueries(),
 		hookClient: &http.Client{
 			Timeout: webhookTimeout,
 			// Telegram does not follow a webhook's redirects: they are

@@ -10,8 +10,8 @@ import (
 const firstUpdateID = 100000001
 
 // updateTypes are the kinds of update, in the order the Bot API lists them.
-// The fake only creates "message" and "channel_post", but allowed_updates
-// may name any of them. Read only.
+// The fake only creates "message", "channel_post" and "callback_query", but
+// allowed_updates may name any of them. Read only.
 // Specs: https://core.telegram.org/bots/api#update
 var updateTypes = []string{
 	"message", "edited_message", "channel_post", "edited_channel_post",
