@@ -1,5 +1,6 @@
 // Package sqlite is the embedded store: modernc.org/sqlite (pure Go, so static
-// CGO_ENABLED=0 builds work) in WAL mode with foreign keys and a busy timeout.
+// CGO_ENABLED=0 builds work) in WAL mode with foreign keys and a busy timeout,
+// running store/sqlstore's queries.
 package sqlite
 
 import (
@@ -15,25 +16,22 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/crierhq/crier/internal/store"
+	"github.com/crierhq/crier/internal/store/sqlstore"
 )
 
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Store implements store.Store on one SQLite file.
-type Store struct {
-	db  *sql.DB
-	now func() time.Time
-}
+// Store is the SQL store on one SQLite file.
+type Store = sqlstore.Store
 
-var _ store.Store = (*Store)(nil)
+// Dialect is SQLite's: '?' placeholders; one writer at a time (write
+// transactions take the lock up front), so claims need no lock of their own.
+var Dialect = sqlstore.Dialect{Name: "sqlite", MaxParams: 32766}
 
 // Open opens (creating if needed) the database at path and migrates it. now
 // is the clock (time.Now in production; tests inject their own).
 func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
-	if now == nil {
-		now = time.Now
-	}
 	if path != ":memory:" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 			return nil, fmt.Errorf("open store: %w", err)
@@ -55,7 +53,6 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	} else {
 		db.SetMaxOpenConns(4)
 	}
-	s := &Store{db: db, now: now}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -64,37 +61,5 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		db.Close()
 		return nil, err
 	}
-	return s, nil
-}
-
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
-
-func (s *Store) millis() int64 { return s.now().UnixMilli() }
-
-func fromMillis(ms int64) time.Time {
-	if ms == 0 {
-		return time.Time{}
-	}
-	return time.UnixMilli(ms).UTC()
-}
-
-func toMillis(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMilli()
-}
-
-// inTx runs fn in a transaction that commits only if fn succeeds.
-func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return sqlstore.New(db, Dialect, now, nil), nil
 }

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 
 // SyncSources upserts the configured sources.
 func (s *Store) SyncSources(ctx context.Context, sources []model.Source) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *Tx) error {
 		for _, src := range sources {
 			// A new URL is a new feed: forget the old one's validators and
 			// mark its first poll again, so its current items are not posted
@@ -71,7 +71,7 @@ func (s *Store) AddedSources(ctx context.Context) ([]model.Source, error) {
 // RemoveSource deletes a source added by command; its items, deliveries,
 // fingerprints and subscriptions go with it (foreign keys cascade).
 func (s *Store) RemoveSource(ctx context.Context, id string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *Tx) error {
 		var addedBy int64
 		err := tx.QueryRowContext(ctx, `SELECT added_by FROM sources WHERE id = ?`, id).Scan(&addedBy)
 		switch {
@@ -91,7 +91,7 @@ func (s *Store) RemoveSource(ctx context.Context, id string) error {
 
 // SyncTargets upserts the configured targets.
 func (s *Store) SyncTargets(ctx context.Context, targets []store.Target) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *Tx) error {
 		for _, t := range targets {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO targets (id, publisher) VALUES (?, ?)
 				ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher`, t.ID, t.Publisher); err != nil {

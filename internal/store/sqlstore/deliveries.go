@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -55,8 +55,13 @@ func (s *Store) ClaimDeliveries(ctx context.Context, targets []string, limit, pe
 	now := s.now().UnixMilli()
 	token := rand.Int64N(math.MaxInt64-1) + 1
 	var out []model.Delivery
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *Tx) error {
 		out = out[:0]
+		if s.dialect.ClaimLock != "" {
+			if _, err := tx.ExecContext(ctx, s.dialect.ClaimLock); err != nil {
+				return err
+			}
+		}
 		var args []any
 		for _, t := range targets {
 			args = append(args, t)
@@ -164,7 +169,7 @@ func (s *Store) update(ctx context.Context, d model.Delivery, query string, args
 
 // Release returns claimed deliveries to pending without counting an attempt.
 func (s *Store) Release(ctx context.Context, ds []model.Delivery) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *Tx) error {
 		for _, d := range ds {
 			if _, err := tx.ExecContext(ctx, `UPDATE deliveries SET state = 'pending', claimed_until = 0, claim_token = 0
 				WHERE id = ? AND state = 'sending' AND claim_token = ?`, d.ID, d.Claim); err != nil {

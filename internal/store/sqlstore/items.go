@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 func (s *Store) SaveItems(ctx context.Context, sourceID string, v model.FetchState, items []model.Item) ([]model.Item, error) {
 	now := s.millis()
 	var inserted []model.Item
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *Tx) error {
 		inserted = inserted[:0]
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO items (source_id, item_key, state, guid, title, link, author,
 			content, published_at, tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,8 +1,7 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 
@@ -15,7 +14,7 @@ import (
 func (s *Store) EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.Enqueued, error) {
 	now := s.millis()
 	var out store.Enqueued
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *Tx) error {
 		out = store.Enqueued{}
 		sum, _ := json.Marshal(nonNil(e.Summary))
 		res, err := tx.ExecContext(ctx, `UPDATE items SET state = 'queued', summary = ?, origin = ?, language = ?, content = ''
@@ -60,8 +59,13 @@ func (s *Store) EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.E
 // the item to it and returns the targets that already have that story: a
 // delivery, in any state but failed, of the first item or of any copy. The item's own fingerprint is
 // stored for later copies, and fingerprints older than the window pruned.
-func (s *Store) recordStory(ctx context.Context, tx *sql.Tx, itemID int64, st *store.Story, now int64) (int64, map[string]bool, error) {
+func (s *Store) recordStory(ctx context.Context, tx *Tx, itemID int64, st *store.Story, now int64) (int64, map[string]bool, error) {
 	since := st.Since.UnixMilli()
+	if s.dialect.StoryLock != "" {
+		if _, err := tx.ExecContext(ctx, s.dialect.StoryLock); err != nil {
+			return 0, nil, err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE created_at < ?`, since); err != nil {
 		return 0, nil, err
 	}

@@ -1,8 +1,7 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/crierhq/crier/internal/store"
@@ -12,7 +11,7 @@ import (
 // subscription is new. The chat's target is created on first use.
 func (s *Store) Subscribe(ctx context.Context, chatID int64, sourceID string) (bool, error) {
 	created := false
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO targets (id, publisher) VALUES (?, 'telegram') ON CONFLICT (id) DO NOTHING`,
 			store.ChatTarget(chatID)); err != nil {
 			return err
