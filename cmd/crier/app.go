@@ -16,7 +16,9 @@ import (
 	"github.com/crierhq/crier/internal/pipeline"
 	"github.com/crierhq/crier/internal/sources"
 	"github.com/crierhq/crier/internal/store"
+	"github.com/crierhq/crier/internal/store/postgres"
 	"github.com/crierhq/crier/internal/store/sqlite"
+	"github.com/crierhq/crier/internal/store/sqlstore"
 	"github.com/crierhq/crier/publishers/console"
 	"github.com/crierhq/crier/publishers/mastodon"
 	"github.com/crierhq/crier/publishers/telegram"
@@ -28,7 +30,7 @@ import (
 type Main struct {
 	cfg        *config.Config
 	log        *slog.Logger
-	store      *sqlite.Store
+	store      *sqlstore.Store
 	fetcher    *feeds.Fetcher
 	sources    *sources.Set // the config file's, then those added by command
 	templates  *templates.Set
@@ -58,11 +60,7 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 	if err := checkTemplates(cfg, tmpl); err != nil {
 		return nil, err
 	}
-	path, ok := strings.CutPrefix(cfg.Storage, "sqlite:")
-	if !ok {
-		return nil, fmt.Errorf("storage %q is not supported", cfg.Storage)
-	}
-	st, err := sqlite.Open(ctx, path, deps.Now)
+	st, err := openStore(ctx, cfg.Storage, deps.Now)
 	if err != nil {
 		return nil, err
 	}
@@ -124,6 +122,19 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 	}
 	m.dispatcher = dispatch.New(st, tmpl, targets, dopts, deps.Log, deps.Now)
 	return m, nil
+}
+
+// openStore opens the configured store: an SQLite file, or PostgreSQL for
+// several replicas.
+func openStore(ctx context.Context, storage config.Storage, now func() time.Time) (*sqlstore.Store, error) {
+	v := storage.Value()
+	if path, ok := strings.CutPrefix(v, "sqlite:"); ok {
+		return sqlite.Open(ctx, path, now)
+	}
+	if strings.HasPrefix(v, "postgres://") || strings.HasPrefix(v, "postgresql://") {
+		return postgres.Open(ctx, v, now)
+	}
+	return nil, fmt.Errorf("storage %s is not supported", storage)
 }
 
 // Close releases the store.

@@ -17,6 +17,7 @@ import (
 	"github.com/crierhq/crier/internal/fakes/feedserver"
 	"github.com/crierhq/crier/internal/fakes/mastodonapi"
 	"github.com/crierhq/crier/internal/fakes/telegramapi"
+	"github.com/crierhq/crier/internal/store/postgres/pgtest"
 )
 
 const (
@@ -84,6 +85,13 @@ targets:
 	if err := os.WriteFile(w.config, []byte(doc), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
+}
+
+// usePostgres stores in a fresh schema of the test PostgreSQL (skipping
+// without CRIER_TEST_POSTGRES).
+func (w *world) usePostgres() {
+	w.t.Helper()
+	w.editConfig("storage: sqlite:data/crier.db", "storage: "+pgtest.DSN(w.t))
 }
 
 // editConfig replaces old with new in the config file, once.

@@ -10,7 +10,15 @@ import (
 )
 
 func TestOncePostsEachNewItemExactlyOncePerTarget(t *testing.T) {
-	w := newWorld(t, mastodonapi.Options{})
+	t.Run("sqlite", func(t *testing.T) { oncePostsEachNewItem(t, newWorld(t, mastodonapi.Options{})) })
+	t.Run("postgres", func(t *testing.T) {
+		w := newWorld(t, mastodonapi.Options{})
+		w.usePostgres()
+		oncePostsEachNewItem(t, w)
+	})
+}
+
+func oncePostsEachNewItem(t *testing.T, w *world) {
 	w.publish(story(1), story(2))
 
 	// A new source: its current items are marked seen, nothing is posted.

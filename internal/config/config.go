@@ -9,7 +9,7 @@ import "time"
 type Config struct {
 	// Storage selects the store: "sqlite:PATH" (relative paths are resolved
 	// against the config file's directory).
-	Storage  string   `yaml:"storage,omitempty"`
+	Storage  Storage  `yaml:"storage,omitempty"`
 	Schedule string   `yaml:"schedule,omitempty"`  // default cron expression for sources
 	Timezone string   `yaml:"timezone,omitempty"`  // IANA name the schedules run in
 	Template string   `yaml:"templates,omitempty"` // optional directory overriding the embedded templates

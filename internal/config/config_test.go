@@ -28,8 +28,8 @@ func TestLoadContractExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir, _ := filepath.Abs("testdata")
-	if want := "sqlite:" + filepath.Join(dir, "data/crier.db"); cfg.Storage != want {
-		t.Errorf("storage = %q, want %q (relative to the config file)", cfg.Storage, want)
+	if want := "sqlite:" + filepath.Join(dir, "data/crier.db"); cfg.Storage.Value() != want {
+		t.Errorf("storage = %q, want %q (relative to the config file)", cfg.Storage.Value(), want)
 	}
 	if cfg.Location == nil || cfg.Location.String() != "Europe/Istanbul" {
 		t.Errorf("location = %v", cfg.Location)
@@ -325,5 +325,29 @@ http: {listen: ":9000"}`)), "/x", vars); err != nil {
 http: {listen: ":8443"}`)), dir, vars)
 	if err != nil || cfg.Telegram.Webhook.Secret.Value() != "from_a_file" {
 		t.Errorf("secret_file: %v", err)
+	}
+}
+
+func TestPostgresStorageHidesItsPassword(t *testing.T) {
+	doc := `
+storage: postgres://crier:${PG_PASSWORD}@db.internal:5432/crier?sslmode=require
+sources: [{id: news, url: "https://example.com/feed"}]
+targets: [{id: out, publisher: console}]
+`
+	cfg, err := config.Parse([]byte(doc), "/x", env(map[string]string{"PG_PASSWORD": "pg-s3cret"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Storage.Value() != "postgres://crier:pg-s3cret@db.internal:5432/crier?sslmode=require" {
+		t.Errorf("value %q", cfg.Storage.Value())
+	}
+	if dump := fmt.Sprintf("%v %+v %#v %s", cfg.Storage, cfg, cfg, cfg.Storage); strings.Contains(dump, "pg-s3cret") {
+		t.Errorf("password printed: %s", dump)
+	}
+	for _, bad := range []string{"postgres://u:pg-s3cret@/nohost", "postgress://u:pg-s3cret@h/db"} {
+		_, err := config.Parse([]byte(strings.Replace(doc, "postgres://crier:${PG_PASSWORD}@db.internal:5432/crier?sslmode=require", bad, 1)), "/x", env(nil))
+		if err == nil || strings.Contains(err.Error(), "pg-s3cret") {
+			t.Errorf("%s: %v", bad, err)
+		}
 	}
 }

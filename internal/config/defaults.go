@@ -98,8 +98,8 @@ func (c *Config) applyDefaults() {
 	if c.Telegram.APIEndpoint == "" {
 		c.Telegram.APIEndpoint = DefaultAPIEndpoint
 	}
-	if path, ok := strings.CutPrefix(c.Storage, "sqlite:"); ok && path != "" && path != ":memory:" {
-		c.Storage = "sqlite:" + c.abs(path)
+	if path, ok := strings.CutPrefix(c.Storage.Value(), "sqlite:"); ok && path != "" && path != ":memory:" {
+		c.Storage = Storage("sqlite:" + c.abs(path))
 	}
 	for i := range c.Sources {
 		s := &c.Sources[i]

@@ -45,15 +45,18 @@ func (c *Config) validate(errs *problems) {
 }
 
 func (c *Config) validateGlobal(errs *problems) {
+	storage := c.Storage.Value()
 	switch {
-	case strings.HasPrefix(c.Storage, "sqlite:"):
-		if strings.TrimPrefix(c.Storage, "sqlite:") == "" {
+	case strings.HasPrefix(storage, "sqlite:"):
+		if strings.TrimPrefix(storage, "sqlite:") == "" {
 			errs.add("storage", "sqlite: needs a file path, as in sqlite:data/crier.db")
 		}
-	case strings.HasPrefix(c.Storage, "postgres://"), strings.HasPrefix(c.Storage, "postgresql://"):
-		errs.add("storage", "PostgreSQL storage is not available in this version; use sqlite:PATH")
+	case strings.HasPrefix(storage, "postgres://"), strings.HasPrefix(storage, "postgresql://"):
+		if u, err := url.Parse(storage); err != nil || u.Host == "" {
+			errs.add("storage", "%s is not a postgres://user:password@host:5432/database URL", c.Storage)
+		}
 	default:
-		errs.add("storage", "unknown storage %q; use sqlite:PATH", c.Storage)
+		errs.add("storage", "unknown storage %q; use sqlite:PATH or postgres://user:password@host/database", c.Storage.String())
 	}
 	if _, err := cron.ParseStandard(c.Schedule); err != nil {
 		errs.add("schedule", "invalid cron expression %q: %v", c.Schedule, err)
