@@ -19,7 +19,9 @@ type Source interface {
 // Offsets persist the next update id to ask for.
 type Offsets interface {
 	BotOffset(ctx context.Context) (int64, error)
-	SetBotOffset(ctx context.Context, offset int64) error
+	// SetBotOffset reports whether the offset moved: false means the
+	// update was taken already, by this process or another.
+	SetBotOffset(ctx context.Context, offset int64) (bool, error)
 }
 
 // IntakeOptions tune the long-polling loop.
@@ -75,8 +77,11 @@ func (b *Bot) RunPolling(ctx context.Context, src Source, offsets Offsets, o Int
 				continue // already handled
 			}
 			offset = u.ID + 1
-			if err := offsets.SetBotOffset(ctx, offset); err != nil {
+			moved, err := offsets.SetBotOffset(ctx, offset)
+			if err != nil {
 				b.d.Log.Error("bot: record the update offset", "err", err)
+			} else if !moved {
+				continue // another process took it
 			}
 			for _, r := range b.Handle(ctx, u) {
 				if err := src.Send(ctx, r); err != nil {

@@ -100,9 +100,13 @@ func (w *Webhook) accept(ctx context.Context, u Update, log *slog.Logger) int {
 	}
 	// Recorded before it is handled, as in polling: a crash loses the
 	// command rather than running it twice.
-	if err := w.offsets.SetBotOffset(ctx, u.ID+1); err != nil {
+	moved, err := w.offsets.SetBotOffset(ctx, u.ID+1)
+	if err != nil {
 		log.Error("bot: record the update offset", "err", err)
 		return http.StatusServiceUnavailable
+	}
+	if !moved {
+		return http.StatusOK // another replica took it meanwhile
 	}
 	w.queue <- u // room was checked under the lock, the only sender holds
 	return http.StatusOK

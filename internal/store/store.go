@@ -190,9 +190,18 @@ type Store interface {
 
 	// BotOffset is the next Telegram update id the bot asks for;
 	// SetBotOffset records it before the update is handled, so a restart
-	// never runs a command twice. It never goes back.
+	// never runs a command twice. It never goes back, and reports whether
+	// it moved: of two processes taking the same update, one handles it.
 	BotOffset(ctx context.Context) (int64, error)
-	SetBotOffset(ctx context.Context, offset int64) error
+	SetBotOffset(ctx context.Context, offset int64) (bool, error)
+
+	// AcquireLease takes or renews a named lease for holder for ttl and
+	// reports whether holder has it (singleton jobs of several replicas);
+	// ReleaseLease gives it up.
+	AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error)
+	ReleaseLease(ctx context.Context, name, holder string) error
+	// ClaimPoll takes a source's poll due at slot, for one process only.
+	ClaimPoll(ctx context.Context, sourceID string, slot time.Time) (bool, error)
 	// ChatLanguage is the language a chat chose ("" if none).
 	ChatLanguage(ctx context.Context, chatID int64) (string, error)
 	SetChatLanguage(ctx context.Context, chatID int64, lang string) error

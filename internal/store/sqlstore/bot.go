@@ -22,15 +22,18 @@ func (s *Store) BotOffset(ctx context.Context) (int64, error) {
 	return strconv.ParseInt(v, 10, 64)
 }
 
-// SetBotOffset records the next update id to ask for; it never goes back.
-func (s *Store) SetBotOffset(ctx context.Context, offset int64) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO bot_state (key, value) VALUES ('update_offset', ?)
+// SetBotOffset records the next update id to ask for; it never goes back,
+// and reports whether it moved: false means the updates below offset were
+// taken already (by this process before a restart, or by another).
+func (s *Store) SetBotOffset(ctx context.Context, offset int64) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO bot_state (key, value) VALUES ('update_offset', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value
-		WHERE CAST(excluded.value AS INTEGER) > CAST(bot_state.value AS INTEGER)`, strconv.FormatInt(offset, 10))
+		WHERE CAST(excluded.value AS BIGINT) > CAST(bot_state.value AS BIGINT)`, strconv.FormatInt(offset, 10))
 	if err != nil {
-		return fmt.Errorf("set bot offset: %w", err)
+		return false, fmt.Errorf("set bot offset: %w", err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 // ChatLanguage returns the language a chat chose with /language, "" if none.

@@ -174,3 +174,15 @@ func (s *Store) MoveSource(ctx context.Context, id, from, to string) error {
 	}
 	return expectRow(res, "source "+id)
 }
+
+// ClaimPoll takes the source's poll due at slot: true for the one process
+// that asks first, false for every other (and for an earlier slot).
+func (s *Store) ClaimPoll(ctx context.Context, sourceID string, slot time.Time) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE sources SET poll_slot = ? WHERE id = ? AND poll_slot < ?`,
+		slot.UnixMilli(), sourceID, slot.UnixMilli())
+	if err != nil {
+		return false, fmt.Errorf("claim poll %s: %w", sourceID, err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}

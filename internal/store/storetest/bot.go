@@ -12,13 +12,17 @@ func testBotState(t *testing.T, open Opener) {
 	if off, err := s.BotOffset(ctx); off != 0 || err != nil {
 		t.Fatalf("initial offset %d, %v", off, err)
 	}
-	for _, off := range []int64{100000002, 100000005, 100000003} {
-		if err := s.SetBotOffset(ctx, off); err != nil {
-			t.Fatal(err)
+	for _, step := range []struct {
+		off   int64
+		moved bool
+	}{{100000002, true}, {100000005, true}, {100000003, false}, {100000005, false}, {3000000000, true}} {
+		moved, err := s.SetBotOffset(ctx, step.off)
+		if err != nil || moved != step.moved {
+			t.Fatalf("set offset %d: moved %v, %v; want moved %v", step.off, moved, err, step.moved)
 		}
 	}
-	if off, _ := s.BotOffset(ctx); off != 100000005 {
-		t.Errorf("offset %d, want 100000005: it must never go back", off)
+	if off, _ := s.BotOffset(ctx); off != 3000000000 {
+		t.Errorf("offset %d, want 3000000000: it must never go back (nor overflow 32 bits)", off)
 	}
 	if lang, err := s.ChatLanguage(ctx, 42); lang != "" || err != nil {
 		t.Fatalf("language of a new chat %q, %v", lang, err)
@@ -57,5 +61,59 @@ func testRetryFailed(t *testing.T, open Opener) {
 	last, err := s.LastSent(ctx)
 	if err != nil || last["t1"].IsZero() || !last["t2"].IsZero() {
 		t.Errorf("last sent %v, %v", last, err)
+	}
+}
+
+func testLeases(t *testing.T, open Opener) {
+	clock := NewClock()
+	s := open(t, clock)
+	take := func(holder string, want bool) {
+		t.Helper()
+		got, err := s.AcquireLease(ctx, "bot", holder, 10*time.Second)
+		if err != nil || got != want {
+			t.Fatalf("%s acquires: %v, %v; want %v", holder, got, err, want)
+		}
+	}
+	take("a", true)
+	take("b", false) // a holds it
+	clock.Advance(8 * time.Second)
+	take("a", true) // renewed until 18 s
+	clock.Advance(8 * time.Second)
+	take("b", false) // still a's
+	clock.Advance(3 * time.Second)
+	take("b", true) // a let it expire
+	take("a", false)
+	if err := s.ReleaseLease(ctx, "bot", "a"); err != nil { // not a's: nothing happens
+		t.Fatal(err)
+	}
+	take("a", false)
+	if err := s.ReleaseLease(ctx, "bot", "b"); err != nil {
+		t.Fatal(err)
+	}
+	take("a", true) // released: taken at once
+	if got, _ := s.AcquireLease(ctx, "other", "b", time.Second); !got {
+		t.Error("leases are not independent")
+	}
+}
+
+func testPollSlots(t *testing.T, open Opener) {
+	clock := NewClock()
+	s := open(t, clock)
+	seed(t, s)
+	slot := clock.Now().Truncate(time.Minute)
+	if ok, err := s.ClaimPoll(ctx, "src", slot); !ok || err != nil {
+		t.Fatalf("first claim: %v, %v", ok, err)
+	}
+	if ok, _ := s.ClaimPoll(ctx, "src", slot); ok {
+		t.Error("the same due time claimed twice")
+	}
+	if ok, _ := s.ClaimPoll(ctx, "src", slot.Add(-time.Minute)); ok {
+		t.Error("an earlier due time claimed after a later one")
+	}
+	if ok, _ := s.ClaimPoll(ctx, "src", slot.Add(time.Minute)); !ok {
+		t.Error("the next due time refused")
+	}
+	if ok, _ := s.ClaimPoll(ctx, "nope", slot); ok {
+		t.Error("an unknown source claimed")
 	}
 }

@@ -59,6 +59,8 @@ func Run(t *testing.T, open Opener) {
 		{"RetryFailed", testRetryFailed},
 		{"Subscriptions", testSubscriptions},
 		{"AddedSources", testAddedSources},
+		{"Leases", testLeases},
+		{"PollSlots", testPollSlots},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
