@@ -73,16 +73,13 @@ func (b *Bot) RunPolling(ctx context.Context, src Source, offsets Offsets, o Int
 		}
 		backoff = time.Second
 		for _, u := range ups {
-			if u.ID < offset {
-				continue // already handled
-			}
-			offset = u.ID + 1
-			moved, err := offsets.SetBotOffset(ctx, offset)
+			moved, err := offsets.SetBotOffset(ctx, u.ID+1)
 			if err != nil {
 				b.d.Log.Error("bot: record the update offset", "err", err)
 			} else if !moved {
-				continue // another process took it
+				continue // taken already, by this process or another
 			}
+			offset = u.ID + 1
 			for _, r := range b.Handle(ctx, u) {
 				if err := src.Send(ctx, r); err != nil {
 					b.d.Log.Warn("bot: reply not sent", "chat", r.ChatID, "err", err)

@@ -67,8 +67,9 @@ func TestLongRepliesAreSplitAtLines(t *testing.T) {
 	b, _, _ := newBot(t)
 	ctx := context.Background()
 	for i := range 150 {
-		if _, err := b.Handle(ctx, private(admin, fmt.Sprintf("/add %s/feed.xml?n=%d Source number %d with a rather long name", feedsURL, i, i)))[0], error(nil); err != nil {
-			t.Fatal(err)
+		r := b.Handle(ctx, private(admin, fmt.Sprintf("/add %s/feed.xml?n=%d Source number %d with a rather long name", feedsURL, i, i)))
+		if len(r) != 1 || !strings.Contains(r[0].Text, fmt.Sprintf("Added source-number-%d-", i)) {
+			t.Fatalf("add %d: %+v", i, r)
 		}
 	}
 	r := b.Handle(ctx, private(admin, "/status"))

@@ -41,9 +41,6 @@ func (b *Bot) remove(ctx context.Context, r *request) string {
 		return b.text(r, "usage", map[string]any{"Usage": "/remove SOURCE"})
 	}
 	id := r.cmd.Args[0]
-	if !b.isSource(id) {
-		return b.text(r, "unknown_source", map[string]any{"ID": id})
-	}
 	err := b.d.Sources.Remove(ctx, id)
 	switch {
 	case errors.Is(err, store.ErrConfigSource):

@@ -35,6 +35,7 @@ type Webhook struct {
 	decode  func(body []byte) (Update, error)
 	queue   chan Update
 	mu      sync.Mutex // orders the offset check and the enqueue
+	closed  bool       // stopping: updates are left to Telegram to resend
 }
 
 // Webhook builds the handler of Telegram's webhook requests. decode turns a
@@ -85,15 +86,7 @@ func (w *Webhook) ServeHTTP(rw http.ResponseWriter, req *http.Request) {
 func (w *Webhook) accept(ctx context.Context, u Update, log *slog.Logger) int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	next, err := w.offsets.BotOffset(ctx)
-	if err != nil {
-		log.Error("bot: read the update offset", "err", err)
-		return http.StatusServiceUnavailable // Telegram tries again later
-	}
-	if u.ID < next {
-		return http.StatusOK // a redelivery of an update already taken
-	}
-	if len(w.queue) == cap(w.queue) {
+	if w.closed || len(w.queue) == cap(w.queue) {
 		// The worker is far behind: let Telegram keep the update and
 		// send it again later.
 		return http.StatusServiceUnavailable
@@ -106,24 +99,41 @@ func (w *Webhook) accept(ctx context.Context, u Update, log *slog.Logger) int {
 		return http.StatusServiceUnavailable
 	}
 	if !moved {
-		return http.StatusOK // another replica took it meanwhile
+		return http.StatusOK // a redelivery of an update taken already
 	}
 	w.queue <- u // room was checked under the lock, the only sender holds
 	return http.StatusOK
 }
 
-// Run answers the queued updates until ctx ends.
+// Run answers the queued updates until ctx ends; then it refuses new ones
+// (503: Telegram keeps them) and answers those it had taken, whose offsets
+// are recorded already.
 func (w *Webhook) Run(ctx context.Context) {
 	for {
 		select {
 		case <-ctx.Done():
-			return
-		case u := <-w.queue:
-			for _, r := range w.b.Handle(ctx, u) {
-				if err := w.replier.Send(ctx, r); err != nil {
-					w.b.d.Log.Warn("bot: reply not sent", "chat", r.ChatID, "err", err)
+			w.mu.Lock()
+			w.closed = true
+			w.mu.Unlock()
+			rest := context.WithoutCancel(ctx)
+			for {
+				select {
+				case u := <-w.queue:
+					w.handle(rest, u)
+				default:
+					return
 				}
 			}
+		case u := <-w.queue:
+			w.handle(ctx, u)
+		}
+	}
+}
+
+func (w *Webhook) handle(ctx context.Context, u Update) {
+	for _, r := range w.b.Handle(ctx, u) {
+		if err := w.replier.Send(ctx, r); err != nil {
+			w.b.d.Log.Warn("bot: reply not sent", "chat", r.ChatID, "err", err)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -135,5 +136,46 @@ func waitUntil(t *testing.T, cond func() bool) {
 			t.Fatal("timed out")
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// While the worker is behind, the queue fills: the next update gets 503
+// and is left to Telegram. On shutdown, what was taken is still answered.
+func TestWebhookQueueFullAndShutdown(t *testing.T) {
+	b, st, _ := newBot(t)
+	out := &replies{}
+	wh := b.Webhook(hookSecret, st, out, decodeTest)
+	srv := httptest.NewServer(wh) // no worker yet
+	defer srv.Close()
+	post := func(id int) int {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(
+			fmt.Sprintf(`{"update_id": %d, "chat": 42, "from": 42, "text": "/stats"}`, id)))
+		req.Header.Set(bot.SecretHeader, hookSecret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for id := 1; id <= 100; id++ {
+		if code := post(id); code != http.StatusOK {
+			t.Fatalf("update %d: %d", id, code)
+		}
+	}
+	if code := post(101); code != http.StatusServiceUnavailable {
+		t.Errorf("update beyond the queue: %d, want 503", code)
+	}
+	if off, _ := st.BotOffset(context.Background()); off != 101 {
+		t.Errorf("offset %d, want 101: the refused update must stay Telegram's", off)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // stopping at once: the taken updates are answered all the same
+	wh.Run(ctx)
+	if n := out.count(); n != 100 {
+		t.Errorf("%d of 100 taken updates answered on shutdown", n)
+	}
+	if code := post(101); code != http.StatusServiceUnavailable {
+		t.Errorf("after shutdown: %d, want 503", code)
 	}
 }

@@ -82,7 +82,7 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		configured = append(configured, sourceModel(s))
 	}
 	m.sources, err = sources.Load(ctx, st, m.fetcher, sources.Options{Configured: configured, Reserved: targetIDList(cfg),
-		Max: cfg.Telegram.MaxAddedSources, Now: deps.Now})
+		Max: cfg.Telegram.MaxAddedSources, Now: deps.Now, Log: deps.Log})
 	if err != nil {
 		st.Close()
 		return nil, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -54,9 +55,14 @@ func (m *Main) runBot(ctx context.Context, hook *atomic.Pointer[bot.Webhook]) {
 		return
 	}
 	// A webhook left set (an earlier run in webhook mode) makes Telegram
-	// refuse getUpdates.
-	if err := m.tg.DeleteWebhook(ctx); err != nil {
-		m.log.Warn("bot: deleteWebhook failed", "err", err)
+	// refuse getUpdates: it must go before polling can work.
+	for wait := time.Second; ctx.Err() == nil; wait = min(2*wait, time.Minute) {
+		err := m.tg.DeleteWebhook(ctx)
+		if err == nil {
+			break
+		}
+		m.log.Warn("bot: deleteWebhook failed", "err", err, "retry_in", wait)
+		sleepCtx(ctx, wait)
 	}
 	m.log.Info("bot: answering commands", "username", username, "updates", "polling")
 	b.RunPolling(ctx, telegramUpdates{m.tg}, m.store, bot.IntakeOptions{Conflict: telegram.ErrConflict})
@@ -213,8 +219,9 @@ func (p previewer) Preview(ctx context.Context, sourceOrURL string, by int64) (s
 	src, ok := p.m.sources.Get(sourceOrURL)
 	targets := p.m.cfg.TargetsFor(src.ID)
 	if !ok {
-		// A URL from a chat: fetched from public addresses only.
-		src, targets = model.Source{ID: "preview", URL: sourceOrURL, AddedBy: by}, p.m.cfg.Targets
+		// A URL from a chat: fetched like an added source's, from public
+		// addresses only, whoever asks.
+		src, targets = model.Source{ID: "preview", URL: sourceOrURL, AddedBy: cmp.Or(by, -1)}, p.m.cfg.Targets
 	}
 	var b strings.Builder
 	err := previewItems(ctx, p.m.cfg, src, targets, 1, &b)

@@ -303,6 +303,8 @@ http: {listen: ":8080"}`: "telegram.webhook.secret: required",
 http: {listen: "8080"}`: `http.listen: "8080" is not host:port`,
 		`  webhook: {url: "https://bot.example.com/{x}", secret: "abc"}
 http: {listen: ":8080"}`: `path "/{x}" is not available`,
+		`  webhook: {url: "https://bot.example.com/a%20b", secret: "abc"}
+http: {listen: ":8080"}`: `path "/a b" is not available`,
 	}
 	for doc, want := range bad {
 		_, err := config.Parse([]byte(fmt.Sprintf(base, doc)), "/x", vars)

@@ -115,7 +115,10 @@ const (
 	MaxSummaryChars     = 3500
 )
 
-var webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
+var (
+	webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
+	webhookPath   = regexp.MustCompile(`^(/[A-Za-z0-9._~-]*)*$`)
+)
 
 func (c *Config) validateWebhook(errs *problems) {
 	w := c.Telegram.Webhook
@@ -130,8 +133,8 @@ func (c *Config) validateWebhook(errs *problems) {
 		errs.add("telegram.webhook.url", "must be an https URL (Telegram sends webhooks over https only)")
 	case !selfHosted && u.Port() != "" && u.Port() != "443" && u.Port() != "80" && u.Port() != "88" && u.Port() != "8443":
 		errs.add("telegram.webhook.url", "port %s: Telegram sends webhooks to ports 443, 80, 88 and 8443 only", u.Port())
-	case strings.ContainsAny(u.Path, "{}") || u.Path == "/healthz":
-		errs.add("telegram.webhook.url", "path %q is not available for the webhook", u.Path)
+	case !webhookPath.MatchString(u.Path) || u.Path == "/healthz":
+		errs.add("telegram.webhook.url", "path %q is not available for the webhook (letters, digits, '/', '-', '_', '.' and '~')", u.Path)
 	}
 	if !webhookSecret.MatchString(w.Secret.Value()) {
 		errs.add("telegram.webhook.secret", "required: 1-256 characters A-Z, a-z, 0-9, _ and - (set it from the environment, as ${CRIER_WEBHOOK_SECRET})")

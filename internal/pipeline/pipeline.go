@@ -190,7 +190,7 @@ func (p *Pipeline) poll(ctx context.Context, src model.Source, configured string
 	if err != nil {
 		return out, err
 	}
-	validators := model.FetchState{ETag: fetched.ETag, LastModified: fetched.LastModified}
+	validators := model.FetchState{ETag: fetched.ETag, LastModified: fetched.LastModified, Initialized: st.Initialized}
 	var items []model.Item
 	if fetched.NotModified {
 		out.NotModified = true

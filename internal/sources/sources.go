@@ -20,6 +20,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"slices"
 	"strconv"
@@ -64,6 +65,7 @@ type Options struct {
 	// Max caps the sources added by command (0: 1000).
 	Max int
 	Now func() time.Time
+	Log *slog.Logger
 }
 
 // Set is the live set of sources.
@@ -88,15 +90,29 @@ func Load(ctx context.Context, st Store, disc Discoverer, o Options) (*Set, erro
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
 	s := &Set{store: st, disc: disc, opts: o, list: slices.Clone(o.Configured)}
 	added, err := st.AddedSources(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, a := range added {
-		if _, taken := s.Get(a.ID); !taken {
-			s.list = append(s.list, a)
+		if slices.Contains(o.Reserved, a.ID) {
+			// The config file gave a target this id since: the target
+			// wins, and the source waits, unpolled, for its removal.
+			o.Log.Error("source added by command has the id of a configured target: not polled; remove it with /remove or rename the target",
+				"source", a.ID, "url", a.URL)
+			continue
 		}
+		if _, taken := s.Get(a.ID); taken {
+			continue // the config file declares it now
+		}
+		if dup := s.following(a.URL); dup != "" {
+			o.Log.Warn("source added by command polls the same feed as another", "source", a.ID, "same_as", dup, "url", a.URL)
+		}
+		s.list = append(s.list, a)
 	}
 	return s, nil
 }
@@ -193,11 +209,9 @@ func (s *Set) Add(ctx context.Context, rawURL, name string, by int64) (model.Sou
 // Remove deletes a source added by command, with its history and
 // subscriptions; a configured source is refused (store.ErrConfigSource).
 func (s *Set) Remove(ctx context.Context, id string) error {
-	src, ok := s.Get(id)
-	if !ok {
-		return fmt.Errorf("source %s: %w", id, store.ErrNotFound)
-	}
-	if src.AddedBy == 0 {
+	// One the set does not poll (its id went to a configured target) is
+	// still the store's to remove.
+	if src, ok := s.Get(id); ok && src.AddedBy == 0 {
 		return fmt.Errorf("source %s: %w", id, store.ErrConfigSource)
 	}
 	if err := s.store.RemoveSource(ctx, id); err != nil {

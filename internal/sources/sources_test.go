@@ -3,9 +3,11 @@ package sources_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/crierhq/crier/internal/feeds"
@@ -169,4 +171,34 @@ func ids(list []model.Source) string {
 		out += s.ID
 	}
 	return out
+}
+
+// A target the config file declares later with an added source's id wins:
+// the source is not polled, and can still be removed.
+func TestAddedSourceShadowedByATarget(t *testing.T) {
+	srv := feedServer(t)
+	st := open(t)
+	fetcher := feeds.NewFetcher(feeds.Options{AllowPrivatePages: true})
+	set, _ := sources.Load(ctx, st, fetcher, sources.Options{})
+	if _, err := set.Add(ctx, srv.URL+"/feed.xml", "Bulletin", 42); err != nil {
+		t.Fatal(err)
+	}
+	var logs strings.Builder
+	later, err := sources.Load(ctx, st, fetcher, sources.Options{Reserved: []string{"bulletin"},
+		Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := later.Get("bulletin"); ok || len(later.All()) != 0 {
+		t.Errorf("the shadowed source is polled: %+v", later.All())
+	}
+	if !strings.Contains(logs.String(), "has the id of a configured target") {
+		t.Errorf("not logged: %s", logs.String())
+	}
+	if err := later.Remove(ctx, "bulletin"); err != nil {
+		t.Errorf("remove the shadowed source: %v", err)
+	}
+	if added, _ := st.AddedSources(ctx); len(added) != 0 {
+		t.Errorf("left in the store: %+v", added)
+	}
 }

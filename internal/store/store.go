@@ -25,6 +25,11 @@ var ErrExists = errors.New("already exists")
 // declares: the file would bring it back on the next start.
 var ErrConfigSource = errors.New("declared in the config file")
 
+// ErrSourceReset refuses a poll's items when the source was reset (removed
+// and added again, or given a new URL) while the poll ran: the poll took
+// items for new that the reset source must record as seen.
+var ErrSourceReset = errors.New("the source was reset during the poll")
+
 // PostedSource is the source of the articles admins post by URL (/post):
 // not a feed, never polled, never listed. Its id cannot collide with a
 // configured one (':' is not allowed in ids).
@@ -146,6 +151,8 @@ type Store interface {
 	// validators, the poll times and the items not stored before (by
 	// (source, key)). It returns the inserted items with their ids, in the
 	// order given. An item's State decides whether it will be posted.
+	// validators.Initialized is what the poll saw: when set and the
+	// source has been reset since, nothing is saved (ErrSourceReset).
 	SaveItems(ctx context.Context, sourceID string, validators model.FetchState, items []model.Item) ([]model.Item, error)
 	// PendingItems lists items in state new (awaiting summary and fan-out),
 	// oldest first; a crash between SaveItems and EnqueueDeliveries leaves

@@ -22,13 +22,20 @@ func (s *Store) BotOffset(ctx context.Context) (int64, error) {
 	return strconv.ParseInt(v, 10, 64)
 }
 
-// SetBotOffset records the next update id to ask for; it never goes back,
-// and reports whether it moved: false means the updates below offset were
-// taken already (by this process before a restart, or by another).
+// offsetRestart is how far below the stored offset an update id must be to
+// mean that Telegram restarted the sequence (after a week without updates
+// the next id is chosen at random) rather than a redelivery of a recent one.
+const offsetRestart = 10000
+
+// SetBotOffset records the next update id to ask for and reports whether it
+// moved: false means the update below offset was taken already (by this
+// process before a restart, or by another). It never goes back, except for
+// an id far below the stored one: Telegram's sequence restarted.
 func (s *Store) SetBotOffset(ctx context.Context, offset int64) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `INSERT INTO bot_state (key, value) VALUES ('update_offset', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value
-		WHERE CAST(excluded.value AS BIGINT) > CAST(bot_state.value AS BIGINT)`, strconv.FormatInt(offset, 10))
+		WHERE CAST(excluded.value AS BIGINT) > CAST(bot_state.value AS BIGINT)
+		   OR CAST(excluded.value AS BIGINT) < CAST(bot_state.value AS BIGINT) - ?`, strconv.FormatInt(offset, 10), offsetRestart)
 	if err != nil {
 		return false, fmt.Errorf("set bot offset: %w", err)
 	}

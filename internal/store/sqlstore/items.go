@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
 )
 
 // SaveItems records a successful poll and inserts the items not seen before.
@@ -16,6 +17,16 @@ func (s *Store) SaveItems(ctx context.Context, sourceID string, v model.FetchSta
 	var inserted []model.Item
 	err := s.inTx(ctx, func(tx *Tx) error {
 		inserted = inserted[:0]
+		if v.Initialized {
+			// The poll decided new against seen on a source that had
+			// been polled before; if it has been reset since (removed and
+			// added again, its URL changed), that decision is stale.
+			var initialized bool
+			err := tx.QueryRowContext(ctx, `SELECT initialized FROM sources WHERE id = ?`, sourceID).Scan(&initialized)
+			if err == nil && !initialized {
+				return store.ErrSourceReset
+			}
+		}
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO items (source_id, item_key, state, guid, title, link, author,
 			content, published_at, tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (source_id, item_key) DO NOTHING RETURNING id`)

@@ -24,6 +24,18 @@ func testBotState(t *testing.T, open Opener) {
 	if off, _ := s.BotOffset(ctx); off != 3000000000 {
 		t.Errorf("offset %d, want 3000000000: it must never go back (nor overflow 32 bits)", off)
 	}
+	// After a week without updates Telegram numbers them from a random
+	// id: one far below the stored offset is a new sequence, not a
+	// redelivery.
+	if moved, _ := s.SetBotOffset(ctx, 2999995000); moved {
+		t.Error("a recent id taken for a restarted sequence")
+	}
+	if moved, _ := s.SetBotOffset(ctx, 123457); !moved {
+		t.Error("a restarted sequence refused: the bot would be deaf")
+	}
+	if off, _ := s.BotOffset(ctx); off != 123457 {
+		t.Errorf("offset after the restart %d", off)
+	}
 	if lang, err := s.ChatLanguage(ctx, 42); lang != "" || err != nil {
 		t.Fatalf("language of a new chat %q, %v", lang, err)
 	}

@@ -84,3 +84,36 @@ func testAddedSources(t *testing.T, open Opener) {
 		t.Errorf("removing a source the config took over: %v", err)
 	}
 }
+
+// A poll that began before its source was removed and added again must not
+// save the feed's items as new into the fresh source.
+func testStalePollRefused(t *testing.T, open Opener) {
+	clock := NewClock()
+	s := open(t, clock)
+	seed(t, s, "t1")
+	added := model.Source{ID: "wire", Name: "Wire", URL: "https://wire.example/feed", AddedBy: 42, AddedAt: clock.Now()}
+	if err := s.AddSource(ctx, added); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveItems(ctx, "wire", model.FetchState{}, items(model.ItemSeen, "a")); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.FetchState(ctx, "wire") // a poll starts: the source is initialised
+	if err := s.RemoveSource(ctx, "wire"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddSource(ctx, added); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.SaveItems(ctx, "wire", model.FetchState{Initialized: st.Initialized}, items(model.ItemNew, "a", "b", "c"))
+	if !errors.Is(err, store.ErrSourceReset) {
+		t.Fatalf("stale poll saved: %v", err)
+	}
+	if pending, _ := s.PendingItems(ctx, "wire", 10); len(pending) != 0 {
+		t.Errorf("stale poll left %d items to post", len(pending))
+	}
+	// The next poll sees a fresh source and records the feed as seen.
+	if _, err := s.SaveItems(ctx, "wire", model.FetchState{}, items(model.ItemSeen, "a", "b", "c")); err != nil {
+		t.Fatal(err)
+	}
+}

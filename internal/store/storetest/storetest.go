@@ -60,6 +60,7 @@ func Run(t *testing.T, open Opener) {
 		{"Subscriptions", testSubscriptions},
 		{"AddedSources", testAddedSources},
 		{"Leases", testLeases},
+		{"StalePollRefused", testStalePollRefused},
 		{"PollSlots", testPollSlots},
 	}
 	for _, tt := range tests {
