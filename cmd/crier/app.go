@@ -38,6 +38,7 @@ type Main struct {
 	dispatcher *dispatch.Dispatcher
 	tg         *telegram.Client // nil without a Telegram token
 	now        func() time.Time
+	holder     string // this process among replicas
 }
 
 // Deps are the process's outside world.
@@ -64,7 +65,7 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Main{cfg: cfg, log: deps.Log, store: st, templates: tmpl, now: deps.Now}
+	m := &Main{cfg: cfg, log: deps.Log, store: st, templates: tmpl, now: deps.Now, holder: holderID()}
 	if err := m.sync(ctx); err != nil {
 		st.Close()
 		return nil, err

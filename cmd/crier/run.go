@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -45,32 +46,57 @@ func (m *Main) Run(ctx context.Context) error {
 	sched := cron.New(cron.WithLocation(m.cfg.Location), cron.WithChain(cron.Recover(cronLogger{m})))
 	sem := make(chan struct{}, m.cfg.Fetch.Concurrency)
 	var polls sync.WaitGroup // the start-up polls; cron tracks its own jobs
-	poll := func(src model.Source) {
+	// poll polls src for a due time of its schedule (zero: the latest),
+	// unless another process sharing the store took that due time, or a
+	// later one has come while it waited for a free slot.
+	poll := func(src model.Source, every cron.Schedule, slot time.Time) {
 		select {
 		case sem <- struct{}{}:
 		case <-ctx.Done():
 			return
 		}
 		defer func() { <-sem }()
+		latest := prevDue(every, time.Now().In(m.cfg.Location))
+		if slot.IsZero() {
+			slot = latest
+		} else if latest.After(slot) {
+			m.log.Debug("poll superseded by a later due time", "source", src.ID, "due", slot)
+			return
+		}
+		ok, err := m.store.ClaimPoll(ctx, src.ID, slot)
+		if err != nil {
+			m.log.Warn("claim a poll", "source", src.ID, "err", err)
+			return
+		}
+		if !ok {
+			m.log.Debug("poll taken by another process", "source", src.ID, "due", slot)
+			return
+		}
 		if _, err := m.pipeline.Poll(ctx, src); err == nil {
 			m.dispatcher.Wake()
 		}
 	}
 	var entriesMu sync.Mutex
 	entries := map[string]cron.EntryID{}
+	schedules := map[string]cron.Schedule{}
 	schedule := func(src model.Source) error {
-		spec := src.Schedule
-		if spec == "" {
-			spec = m.cfg.Schedule
-		}
-		// A slow source skips a tick rather than running twice at once.
-		job := cron.NewChain(cron.SkipIfStillRunning(cronLogger{m})).Then(cron.FuncJob(func() { poll(src) }))
-		id, err := sched.AddJob(spec, job)
+		spec := cmp.Or(src.Schedule, m.cfg.Schedule)
+		every, err := parseSchedule(spec)
 		if err != nil {
 			return fmt.Errorf("schedule %s: %w", src.ID, err)
 		}
+		var entry atomic.Int64
+		// A slow source skips a tick rather than running twice at once.
+		job := cron.NewChain(cron.SkipIfStillRunning(cronLogger{m})).Then(cron.FuncJob(func() {
+			// The due time this run stands for, the same in every
+			// replica: cron sets Prev before the job can ask (zero, the
+			// latest, if it could not).
+			poll(src, every, sched.Entry(cron.EntryID(entry.Load())).Prev)
+		}))
+		id := sched.Schedule(every, job)
+		entry.Store(int64(id))
 		entriesMu.Lock()
-		entries[src.ID] = id
+		entries[src.ID], schedules[src.ID] = id, every
 		entriesMu.Unlock()
 		return nil
 	}
@@ -79,6 +105,19 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 	}
+	// startPoll polls a source now, for its latest due time: a first poll
+	// right away (nobody wants to wait for the first tick to learn that a
+	// feed URL is wrong) that replicas starting together make once.
+	startPoll := func(src model.Source) {
+		entriesMu.Lock()
+		every := schedules[src.ID]
+		entriesMu.Unlock()
+		polls.Add(1)
+		go func() {
+			defer polls.Done()
+			poll(src, every, time.Time{})
+		}()
+	}
 	// Sources added or removed by command join or leave the schedule; an
 	// added one is polled at once, so its current items are recorded as
 	// seen and the next one is posted. Only the bot adds, and the bot
@@ -86,17 +125,15 @@ func (m *Main) Run(ctx context.Context) error {
 	m.sources.Watch(func(src model.Source) {
 		if err := schedule(src); err != nil {
 			m.log.Error("schedule an added source", "source", src.ID, "err", err)
+			return
 		}
-		polls.Add(1)
-		go func() {
-			defer polls.Done()
-			poll(src)
-		}()
+		startPoll(src)
 	}, func(id string) {
 		entriesMu.Lock()
 		defer entriesMu.Unlock()
 		sched.Remove(entries[id])
 		delete(entries, id)
+		delete(schedules, id)
 	})
 	dispatched := make(chan struct{})
 	go func() {
@@ -106,20 +143,22 @@ func (m *Main) Run(ctx context.Context) error {
 	botDone := make(chan struct{})
 	go func() {
 		defer close(botDone)
-		if m.tg != nil && m.cfg.Telegram.Updates != config.UpdatesOff {
+		switch {
+		case m.tg == nil || m.cfg.Telegram.Updates == config.UpdatesOff:
+		case m.cfg.Telegram.Updates == config.UpdatesWebhook:
+			// Every replica serves the webhook (a balancer may send
+			// Telegram's requests to any); the store's update offset
+			// lets one of them take each update.
 			m.runBot(ctx, &hook)
+		default:
+			// One getUpdates poller per token: the lease holder's.
+			m.asLeader(ctx, "bot", m.cfg.Cluster.Lease.D(), func(ctx context.Context) { m.runBot(ctx, &hook) })
 		}
 	}()
 	sched.Start()
 	m.log.Info("crier started", "version", fullVersion(), "sources", len(m.sources.All()), "targets", len(m.cfg.Targets))
-	// A first poll right away: nobody wants to wait for the first tick to
-	// learn that a feed URL is wrong.
 	for _, src := range m.sources.All() {
-		polls.Add(1)
-		go func() {
-			defer polls.Done()
-			poll(src)
-		}()
+		startPoll(src)
 	}
 	<-ctx.Done()
 	// In-flight polls end with ctx; a send in flight may take its full

@@ -19,6 +19,7 @@ type Config struct {
 	// state its own (ISO 639-1), default en, tr, ru, hy.
 	Languages []string `yaml:"languages,omitempty"`
 	Dedupe    Dedupe   `yaml:"dedupe,omitempty"`
+	Cluster   Cluster  `yaml:"cluster,omitempty"`
 	Telegram  Telegram `yaml:"telegram,omitempty"`
 	HTTP      HTTP     `yaml:"http,omitempty"`
 	Sources   []Source `yaml:"sources,omitempty"`
@@ -57,6 +58,14 @@ type Delivery struct {
 	Timeout     Duration `yaml:"timeout,omitempty"`      // one platform request, default 30s
 	// Lease is how long a claimed delivery belongs to this process; after a
 	// crash, its claims return to the pool when it ends (default 5m).
+	Lease Duration `yaml:"lease,omitempty"`
+}
+
+// Cluster tunes how replicas sharing one PostgreSQL store split the work.
+type Cluster struct {
+	// Lease is how long a singleton job (the bot's getUpdates loop)
+	// belongs to a process without renewal: when that process dies,
+	// another takes over within it (default 15s).
 	Lease Duration `yaml:"lease,omitempty"`
 }
 

@@ -83,6 +83,9 @@ func (c *Config) applyDefaults() {
 	if len(c.Languages) == 0 {
 		c.Languages = append([]string(nil), DefaultLanguages...)
 	}
+	if c.Cluster.Lease == 0 {
+		c.Cluster.Lease = Duration(15 * time.Second)
+	}
 	if c.Dedupe.Window == 0 {
 		c.Dedupe.Window = Duration(48 * time.Hour)
 	}

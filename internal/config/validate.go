@@ -101,6 +101,9 @@ func (c *Config) validateGlobal(errs *problems) {
 			errs.add("http.listen", "%q is not host:port, as in 127.0.0.1:8080 or :8080", c.HTTP.Listen)
 		}
 	}
+	if c.Cluster.Lease.D() < time.Second {
+		errs.add("cluster.lease", "must be at least 1s")
+	}
 	if c.Dedupe.Window.D() < 0 {
 		errs.add("dedupe.window", "must be positive")
 	}

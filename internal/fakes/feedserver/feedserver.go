@@ -40,11 +40,12 @@ type Server struct {
 	mu    sync.Mutex
 	docs  map[string]doc
 	stats map[string]*Stats
+	times map[string][]time.Time // when each path was requested
 }
 
 // New starts a server; Close stops it.
 func New() *Server {
-	s := &Server{docs: map[string]doc{}, stats: map[string]*Stats{}}
+	s := &Server{docs: map[string]doc{}, stats: map[string]*Stats{}, times: map[string][]time.Time{}}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -85,6 +86,13 @@ func (s *Server) Stats(path string) Stats {
 	return Stats{}
 }
 
+// RequestTimes tells when path was requested, in order.
+func (s *Server) RequestTimes(path string) []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Time(nil), s.times[path]...)
+}
+
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	d, ok := s.docs[r.URL.Path]
@@ -95,6 +103,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	st.Requests++
 	st.LastUserAgent = r.UserAgent()
+	s.times[r.URL.Path] = append(s.times[r.URL.Path], time.Now())
 	notModified := ok && d.etag != "" && r.Header.Get("If-None-Match") == d.etag
 	if notModified {
 		st.NotModified++
