@@ -76,6 +76,10 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		return nil, err
 	}
 	m.tg = telegramClient(cfg)
+	if m.tg != nil && st.Dialect().Name == "postgres" {
+		// Replicas share the token: its pace is kept in the store.
+		m.tg.SharePace(st)
+	}
 	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states)
 	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
 	var configured []model.Source

@@ -207,6 +207,11 @@ type Store interface {
 	// ReleaseLease gives it up.
 	AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error)
 	ReleaseLease(ctx context.Context, name, holder string) error
+	// ReserveRate takes the next place in a rate shared by processes (one
+	// event per interval, bursts of burst) and says how long to wait for
+	// it; HoldRate pushes the rate's next place to until.
+	ReserveRate(ctx context.Context, key string, interval time.Duration, burst int) (time.Duration, error)
+	HoldRate(ctx context.Context, key string, until time.Time, interval time.Duration, burst int) error
 	// ClaimPoll takes a source's poll due at slot, for one process only.
 	ClaimPoll(ctx context.Context, sourceID string, slot time.Time) (bool, error)
 	// ChatLanguage is the language a chat chose ("" if none).

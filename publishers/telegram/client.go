@@ -20,6 +20,7 @@ type Client struct {
 	http    *http.Client
 	token   string
 	limiter *limiter
+	shared  SharedPace // nil: this process is the token's only sender
 }
 
 // NewClient prepares a client without calling the API: tgbotapi's own
@@ -39,6 +40,10 @@ func NewClient(token, endpoint string, timeout time.Duration, limits Limits) *Cl
 	bot.SetAPIEndpoint(endpoint)
 	return &Client{bot: bot, http: hc, token: token, limiter: newLimiter(limits, time.Now)}
 }
+
+// SharePace makes the client keep the token's pace together with other
+// processes through s (replicas sharing a store); call it before sending.
+func (c *Client) SharePace(s SharedPace) { c.shared = s }
 
 // withContext returns a copy of the bot whose requests carry ctx: tgbotapi
 // has no context parameters, so cancellation goes through its HTTPClient.

@@ -77,7 +77,13 @@ func Length(text string, f model.Format) int {
 // Wait blocks until the chat's and the bot's rate limits let one more
 // message go, and counts it: the dispatcher calls it before Publish, so
 // waiting is not part of the send's timeout.
-func (p *Publisher) Wait(ctx context.Context) error { return p.client.limiter.wait(ctx, p.address()) }
+func (p *Publisher) Wait(ctx context.Context) error {
+	chat := p.address()
+	if err := p.client.limiter.wait(ctx, chat); err != nil {
+		return err
+	}
+	return p.client.sharedWait(ctx, chat)
+}
 
 // Publish sends the message and returns Telegram's message id. A text
 // Telegram cannot parse as HTML is sent again at once as plain text: a post
@@ -120,6 +126,7 @@ func (p *Publisher) send(ctx context.Context, msg model.Message) (string, *sendE
 		if se.RetryAfter > 0 {
 			// Telegram asked this chat to wait; the others go on.
 			p.client.limiter.block(chat, time.Now().Add(se.RetryAfter))
+			p.client.sharedHold(ctx, chat, time.Now().Add(se.RetryAfter))
 		}
 		return "", se
 	}

@@ -55,6 +55,9 @@ func New(db *sql.DB, d Dialect, now func() time.Time, closeFn func() error) *Sto
 	return &Store{db: &DB{DB: db, r: newRebinder(d.Numbered)}, dialect: d, now: now, closeFn: closeFn}
 }
 
+// Dialect tells the engine.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
 // Close closes the database.
 func (s *Store) Close() error { return s.closeFn() }
 

@@ -129,3 +129,34 @@ func testPollSlots(t *testing.T, open Opener) {
 		t.Error("an unknown source claimed")
 	}
 }
+
+func testSharedRates(t *testing.T, open Opener) {
+	clock := NewClock()
+	s := open(t, clock)
+	reserve := func(key string, want time.Duration) {
+		t.Helper()
+		got, err := s.ReserveRate(ctx, key, time.Second, 2)
+		if err != nil || got != want {
+			t.Fatalf("reserve %s: %v, %v; want %v", key, got, err, want)
+		}
+	}
+	// A burst of two, then one a second, in the order asked.
+	reserve("chat", 0)
+	reserve("chat", 0)
+	reserve("chat", time.Second)
+	reserve("chat", 2*time.Second)
+	reserve("other", 0) // rates are independent
+	clock.Advance(10 * time.Second)
+	reserve("chat", 0) // idle: the burst is back
+	reserve("chat", 0)
+	reserve("chat", time.Second)
+	// Telegram asked to wait 30 s: the next place is then.
+	if err := s.HoldRate(ctx, "chat", clock.Now().Add(30*time.Second), time.Second, 2); err != nil {
+		t.Fatal(err)
+	}
+	reserve("chat", 30*time.Second)
+	if err := s.HoldRate(ctx, "chat", clock.Now().Add(time.Second), time.Second, 2); err != nil {
+		t.Fatal(err)
+	}
+	reserve("chat", 31*time.Second) // a shorter hold does not shorten a longer one
+}

@@ -62,6 +62,7 @@ func Run(t *testing.T, open Opener) {
 		{"Leases", testLeases},
 		{"StalePollRefused", testStalePollRefused},
 		{"PollSlots", testPollSlots},
+		{"SharedRates", testSharedRates},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -1,0 +1,67 @@
+package telegram
+
+import (
+	"context"
+	"time"
+)
+
+// SharedPace keeps one bot token's pace across processes (replicas sharing a
+// store): each send reserves its place in the token's rates there first.
+// Telegram counts per token, whatever process sends.
+type SharedPace interface {
+	// ReserveRate takes the next place in the rate called key (one message
+	// per interval, bursts of up to burst) and returns how long to wait
+	// before using it.
+	ReserveRate(ctx context.Context, key string, interval time.Duration, burst int) (time.Duration, error)
+	// HoldRate pushes the rate's next place to until (Telegram's
+	// retry_after).
+	HoldRate(ctx context.Context, key string, until time.Time, interval time.Duration, burst int) error
+}
+
+type sharedRate struct {
+	key      string
+	interval time.Duration
+	burst    int
+}
+
+// sharedWait reserves the message's places in the shared rates, in the order
+// slowest first, waiting for each: the chat's, the group's (Telegram's "N
+// per window" as one message every window/N), then the bot's. A store error
+// leaves the message to the process's own pace.
+func (c *Client) sharedWait(ctx context.Context, chat string) error {
+	if c.shared == nil {
+		return nil
+	}
+	l := c.limiter.lim
+	rates := []sharedRate{{"telegram:chat:" + chat, l.PerChatInterval, l.PerChatBurst}}
+	if isGroupChat(chat) {
+		rates = append(rates, sharedRate{"telegram:group:" + chat, l.GroupWindow / time.Duration(l.GroupMessages), 1})
+	}
+	rates = append(rates, sharedRate{"telegram:bot", l.GlobalWindow / time.Duration(l.GlobalMessages), 1})
+	for _, r := range rates {
+		wait, err := c.shared.ReserveRate(ctx, r.key, r.interval, r.burst)
+		if err != nil {
+			return nil
+		}
+		if wait <= 0 {
+			continue
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	return nil
+}
+
+// sharedHold tells the other processes that Telegram asked this chat to
+// wait.
+func (c *Client) sharedHold(ctx context.Context, chat string, until time.Time) {
+	if c.shared != nil {
+		l := c.limiter.lim
+		_ = c.shared.HoldRate(ctx, "telegram:chat:"+chat, until, l.PerChatInterval, l.PerChatBurst)
+	}
+}
