@@ -135,6 +135,24 @@ func (m *Main) Run(ctx context.Context) error {
 		delete(entries, id)
 		delete(schedules, id)
 	})
+	// Replicas sharing the store catch up with the sources the others
+	// added or removed by command.
+	refreshed := make(chan struct{})
+	go func() {
+		defer close(refreshed)
+		tick := time.NewTicker(sourcesRefresh)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				if err := m.sources.Refresh(ctx); err != nil && ctx.Err() == nil {
+					m.log.Warn("refresh the added sources", "err", err)
+				}
+			}
+		}
+	}()
 	dispatched := make(chan struct{})
 	go func() {
 		defer close(dispatched)
@@ -170,6 +188,7 @@ func (m *Main) Run(ctx context.Context) error {
 	go func() {
 		<-stopped.Done()
 		<-botDone // the bot adds sources, and their first polls
+		<-refreshed // and so does the refresh
 		polls.Wait()
 		<-dispatched
 		<-served
@@ -183,6 +202,10 @@ func (m *Main) Run(ctx context.Context) error {
 		return fmt.Errorf("stop: work still in flight after %s", shutdownGrace)
 	}
 }
+
+// sourcesRefresh is how often a process looks for sources other replicas
+// added or removed.
+const sourcesRefresh = 30 * time.Second
 
 // cronLogger routes robfig/cron's messages to slog.
 type cronLogger struct{ m *Main }

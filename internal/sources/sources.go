@@ -78,7 +78,7 @@ type Set struct {
 	list     []model.Source
 	onAdd    func(model.Source)
 	onRemove func(string)
-	adding   sync.Mutex // one addition at a time: the duplicate check holds
+	adding   sync.Mutex // one change at a time: the duplicate check holds
 }
 
 // Load builds the set: the configured sources, then the added ones the
@@ -209,6 +209,8 @@ func (s *Set) Add(ctx context.Context, rawURL, name string, by int64) (model.Sou
 // Remove deletes a source added by command, with its history and
 // subscriptions; a configured source is refused (store.ErrConfigSource).
 func (s *Set) Remove(ctx context.Context, id string) error {
+	s.adding.Lock()
+	defer s.adding.Unlock()
 	// One the set does not poll (its id went to a configured target) is
 	// still the store's to remove.
 	if src, ok := s.Get(id); ok && src.AddedBy == 0 {
@@ -223,6 +225,49 @@ func (s *Set) Remove(ctx context.Context, id string) error {
 	s.mu.Unlock()
 	if onRemove != nil {
 		onRemove(id)
+	}
+	return nil
+}
+
+// Refresh catches up with the sources other processes sharing the store
+// added or removed by command, telling the watcher of each change.
+func (s *Set) Refresh(ctx context.Context) error {
+	s.adding.Lock() // not between an addition's store write and its listing
+	defer s.adding.Unlock()
+	added, err := s.store.AddedSources(ctx)
+	if err != nil {
+		return err
+	}
+	inStore := map[string]bool{}
+	var came []model.Source
+	var went []string
+	s.mu.Lock()
+	for _, a := range added {
+		inStore[a.ID] = true
+		if slices.Contains(s.opts.Reserved, a.ID) || slices.ContainsFunc(s.list, func(x model.Source) bool { return x.ID == a.ID }) {
+			continue
+		}
+		s.list = append(s.list, a)
+		came = append(came, a)
+	}
+	s.list = slices.DeleteFunc(s.list, func(x model.Source) bool {
+		if x.AddedBy != 0 && !inStore[x.ID] {
+			went = append(went, x.ID)
+			return true
+		}
+		return false
+	})
+	onAdd, onRemove := s.onAdd, s.onRemove
+	s.mu.Unlock()
+	for _, src := range came {
+		if onAdd != nil {
+			onAdd(src)
+		}
+	}
+	for _, id := range went {
+		if onRemove != nil {
+			onRemove(id)
+		}
 	}
 	return nil
 }

@@ -202,3 +202,35 @@ func TestAddedSourceShadowedByATarget(t *testing.T) {
 		t.Errorf("left in the store: %+v", added)
 	}
 }
+
+// Replicas share the store: each catches up with what the others added or
+// removed.
+func TestRefreshFollowsOtherProcesses(t *testing.T) {
+	srv := feedServer(t)
+	st := open(t)
+	fetcher := feeds.NewFetcher(feeds.Options{AllowPrivatePages: true})
+	here, _ := sources.Load(ctx, st, fetcher, sources.Options{})
+	there, _ := sources.Load(ctx, st, fetcher, sources.Options{})
+	var came, went []string
+	there.Watch(func(s model.Source) { came = append(came, s.ID) }, func(id string) { went = append(went, id) })
+	if _, err := here.Add(ctx, srv.URL+"/feed.xml", "", 42); err != nil {
+		t.Fatal(err)
+	}
+	if err := there.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ids(there.All()) != "daily-news" || len(came) != 1 {
+		t.Errorf("after an addition elsewhere: %s, told %v", ids(there.All()), came)
+	}
+	there.Refresh(ctx)
+	if len(came) != 1 {
+		t.Errorf("told twice: %v", came)
+	}
+	if err := here.Remove(ctx, "daily-news"); err != nil {
+		t.Fatal(err)
+	}
+	there.Refresh(ctx)
+	if len(there.All()) != 0 || len(went) != 1 || went[0] != "daily-news" {
+		t.Errorf("after a removal elsewhere: %s, told %v", ids(there.All()), went)
+	}
+}
