@@ -187,7 +187,7 @@ func (m *Main) Run(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
 		<-stopped.Done()
-		<-botDone // the bot adds sources, and their first polls
+		<-botDone   // the bot adds sources, and their first polls
 		<-refreshed // and so does the refresh
 		polls.Wait()
 		<-dispatched
