@@ -7,11 +7,13 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/crierhq/crier/internal/config"
 	"github.com/crierhq/crier/internal/dispatch"
 	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/metrics"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/pipeline"
 	"github.com/crierhq/crier/internal/sources"
@@ -39,6 +41,8 @@ type Main struct {
 	tg         *telegram.Client // nil without a Telegram token
 	now        func() time.Time
 	holder     string // this process among replicas
+	metrics    *metrics.Metrics
+	ready      atomic.Bool // schedules running and not stopping: /readyz
 }
 
 // Deps are the process's outside world.
@@ -125,6 +129,8 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 				Publisher: m.tg.Publisher(strconv.FormatInt(chat, 10), telegram.Options{})}, true
 		}
 	}
+	m.metrics = metrics.New(fullVersion(), st.OpenDeliveries)
+	dopts.Observer = m.metrics
 	m.dispatcher = dispatch.New(st, tmpl, targets, dopts, deps.Log, deps.Now)
 	return m, nil
 }

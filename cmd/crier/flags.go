@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -27,7 +28,7 @@ func newFlags(name string, stderr io.Writer, env func(string) (string, bool)) (*
 		def = v
 	}
 	fs.StringVar(&c.config, "config", def, "configuration file (env CRIER_CONFIG)")
-	fs.StringVar(&c.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&c.logLevel, "log-level", "", "debug, info, warn or error (default: the config's log.level, else info)")
 	return fs, c
 }
 
@@ -47,12 +48,19 @@ func (c *common) load(stderr io.Writer, env func(string) (string, bool)) (*confi
 	return cfg, true
 }
 
-func (c *common) logger(stderr io.Writer) (*slog.Logger, error) {
+// logger logs to stderr as the config says (log.format, log.level), the
+// --log-level flag overriding the level.
+func (c *common) logger(stderr io.Writer, cfg config.Log) (*slog.Logger, error) {
+	level := cmp.Or(c.logLevel, cfg.Level, "info")
 	var lvl slog.Level
-	if err := lvl.UnmarshalText([]byte(c.logLevel)); err != nil {
-		return nil, fmt.Errorf("invalid --log-level %q", c.logLevel)
+	if err := lvl.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("invalid --log-level %q", level)
 	}
-	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lvl})), nil
+	opts := &slog.HandlerOptions{Level: lvl}
+	if cfg.Format == "json" {
+		return slog.New(slog.NewJSONHandler(stderr, opts)), nil
+	}
+	return slog.New(slog.NewTextHandler(stderr, opts)), nil
 }
 
 // openFromFlags parses a daemon command's flags, loads the config and wires
@@ -73,7 +81,7 @@ func openWithArgs(ctx context.Context, name string, args []string, stdout, stder
 	if !ok {
 		return nil, nil, 1
 	}
-	log, err := c.logger(stderr)
+	log, err := c.logger(stderr, cfg.Log)
 	if err != nil {
 		fmt.Fprintln(stderr, "crier:", err)
 		return nil, nil, 2

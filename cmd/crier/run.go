@@ -72,7 +72,11 @@ func (m *Main) Run(ctx context.Context) error {
 			m.log.Debug("poll taken by another process", "source", src.ID, "due", slot)
 			return
 		}
-		if _, err := m.pipeline.Poll(ctx, src); err == nil {
+		res, err := m.pipeline.Poll(ctx, src)
+		if ctx.Err() == nil {
+			m.metrics.Poll(src.ID, res.FetchTime, res.New, err)
+		}
+		if err == nil {
 			m.dispatcher.Wake()
 		}
 	}
@@ -174,11 +178,13 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}()
 	sched.Start()
+	m.ready.Store(true)
 	m.log.Info("crier started", "version", fullVersion(), "sources", len(m.sources.All()), "targets", len(m.cfg.Targets))
 	for _, src := range m.sources.All() {
 		startPoll(src)
 	}
 	<-ctx.Done()
+	m.ready.Store(false)
 	// In-flight polls end with ctx; a send in flight may take its full
 	// timeout after a limit check of at most 10s.
 	shutdownGrace := m.cfg.Delivery.Timeout.D() + 20*time.Second

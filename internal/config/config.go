@@ -22,6 +22,7 @@ type Config struct {
 	Cluster   Cluster  `yaml:"cluster,omitempty"`
 	Telegram  Telegram `yaml:"telegram,omitempty"`
 	HTTP      HTTP     `yaml:"http,omitempty"`
+	Log       Log      `yaml:"log,omitempty"`
 	Sources   []Source `yaml:"sources,omitempty"`
 	Targets   []Target `yaml:"targets,omitempty"`
 
@@ -116,6 +117,12 @@ type TelegramWebhook struct {
 	// header of every request: 1-256 characters A-Z, a-z, 0-9, _ and -.
 	Secret     Secret `yaml:"secret,omitempty"`
 	SecretFile string `yaml:"secret_file,omitempty"`
+}
+
+// Log is how crier logs, to stderr.
+type Log struct {
+	Level  string `yaml:"level,omitempty"`  // debug, info (default), warn or error
+	Format string `yaml:"format,omitempty"` // text (default) or json
 }
 
 // HTTP is crier's own HTTP listener, off when Listen is empty.

@@ -83,6 +83,12 @@ func (c *Config) applyDefaults() {
 	if len(c.Languages) == 0 {
 		c.Languages = append([]string(nil), DefaultLanguages...)
 	}
+	if c.Log.Level == "" {
+		c.Log.Level = "info"
+	}
+	if c.Log.Format == "" {
+		c.Log.Format = "text"
+	}
 	if c.Cluster.Lease == 0 {
 		c.Cluster.Lease = Duration(15 * time.Second)
 	}

@@ -101,6 +101,14 @@ func (c *Config) validateGlobal(errs *problems) {
 			errs.add("http.listen", "%q is not host:port, as in 127.0.0.1:8080 or :8080", c.HTTP.Listen)
 		}
 	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		errs.add("log.level", "must be debug, info, warn or error, not %q", c.Log.Level)
+	}
+	if c.Log.Format != "text" && c.Log.Format != "json" {
+		errs.add("log.format", "must be text or json, not %q", c.Log.Format)
+	}
 	if c.Cluster.Lease.D() < time.Second {
 		errs.add("cluster.lease", "must be at least 1s")
 	}

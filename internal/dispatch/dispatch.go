@@ -5,6 +5,7 @@
 package dispatch
 
 import (
+	"errors"
 	"context"
 	"log/slog"
 	"sync"
@@ -86,6 +87,39 @@ type Options struct {
 	// such an id. Both nil: configured targets only.
 	Dynamic func(ctx context.Context) ([]string, error)
 	Resolve func(id string) (Target, bool)
+	// Observer is told of every attempt and wait (metrics); nil: no one.
+	Observer Observer
+}
+
+// Observer watches deliveries: each attempt's outcome (sent, retry,
+// failed, paused), a short reason (see Reason) and the platform's answer
+// time; and the time posts waited for rate limits.
+type Observer interface {
+	Delivery(target, outcome, reason string, took time.Duration)
+	Waited(target string, d time.Duration)
+}
+
+// Reason sums up a publish error in one word, fit for a metric's label:
+// ok, rate_limited, too_long, moved, blocked, permanent or transient.
+func Reason(err error) string {
+	var pe *model.PublishError
+	switch {
+	case err == nil:
+		return "ok"
+	case !errors.As(err, &pe):
+		return "transient"
+	case pe.RetryAfter > 0:
+		return "rate_limited"
+	case pe.Remedy == model.RemedyShorten:
+		return "too_long"
+	case pe.Remedy == model.RemedyMove:
+		return "moved"
+	case pe.Remedy == model.RemedyPause:
+		return "blocked"
+	case pe.Permanent:
+		return "permanent"
+	}
+	return "transient"
 }
 
 func (o *Options) defaults() {

@@ -139,9 +139,14 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 	cancel()
 	pacer, _ := target.Publisher.(Pacer)
 	for i, dl := range queue {
-		if pacer != nil && pacer.Wait(ctx) != nil {
-			d.release(bg, queue[i:]) // stopping
-			return
+		if pacer != nil {
+			began := d.now()
+			err := pacer.Wait(ctx)
+			d.observeWait(target.ID, d.now().Sub(began))
+			if err != nil {
+				d.release(bg, queue[i:]) // stopping
+				return
+			}
 		}
 		// Stop when asked to, and never start a send that could outlive
 		// the lease: another worker may take the delivery after it.
@@ -176,14 +181,18 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 	for remedied := false; ; remedied = true {
 		msg, err := d.render.Render(t.Template, post, lim)
 		if err != nil {
+			d.observe(t.ID, "failed", "render", 0)
 			d.fail(ctx, log, dl, fmt.Sprintf("render: %v", err))
 			return true
 		}
 		msg.IdempotencyKey = dl.IdempotencyKey()
 		sctx, cancel := context.WithTimeout(ctx, d.opts.SendTimeout)
+		began := d.now()
 		remoteID, err := t.Publisher.Publish(sctx, msg)
+		took := d.now().Sub(began)
 		cancel()
 		if err == nil {
+			d.observe(t.ID, "sent", "ok", took)
 			if err := d.recordSent(ctx, dl, remoteID); err != nil {
 				// The post is out; only its record failed. The lease will
 				// expire and the platform may see it again: log loudly.
@@ -197,7 +206,10 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 		var pe *model.PublishError
 		errors.As(err, &pe)
 		if pe == nil || remedied {
-			return d.failed(ctx, log, t, dl, err)
+			return d.failed(ctx, log, t, dl, err, took)
+		}
+		if pe.Remedy == model.RemedyShorten || pe.Remedy == model.RemedyMove {
+			d.observe(t.ID, "retry", Reason(err), took) // cured at once, below
 		}
 		if pe.Remedy == model.RemedyShorten || pe.Remedy == model.RemedyMove {
 			if !d.leaseAllowsSend(dl) {
@@ -222,10 +234,23 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 				continue
 			}
 		case model.RemedyPause:
+			d.observe(t.ID, "paused", Reason(err), took)
 			d.pause(ctx, log, t, dl, pe.Reason)
 			return false
 		}
-		return d.failed(ctx, log, t, dl, err)
+		return d.failed(ctx, log, t, dl, err, took)
+	}
+}
+
+func (d *Dispatcher) observe(target, outcome, reason string, took time.Duration) {
+	if d.opts.Observer != nil {
+		d.opts.Observer.Delivery(target, outcome, reason, took)
+	}
+}
+
+func (d *Dispatcher) observeWait(target string, waited time.Duration) {
+	if d.opts.Observer != nil && waited > 0 {
+		d.opts.Observer.Waited(target, waited)
 	}
 }
 
@@ -239,17 +264,19 @@ func (d *Dispatcher) leaseAllowsSend(dl model.Delivery) bool {
 // failed records a send that failed without a remedy: a permanent error
 // fails the delivery, anything else is retried later. It reports whether
 // the target may go on.
-func (d *Dispatcher) failed(ctx context.Context, log *slog.Logger, t Target, dl model.Delivery, err error) bool {
+func (d *Dispatcher) failed(ctx context.Context, log *slog.Logger, t Target, dl model.Delivery, err error, took time.Duration) bool {
 	reason := err.Error()
 	var pe *model.PublishError
 	if errors.As(err, &pe) {
 		reason = pe.Reason
 	}
 	if pe != nil && pe.Remedy == model.RemedyPause {
+		d.observe(t.ID, "paused", Reason(err), took)
 		d.pause(ctx, log, t, dl, reason)
 		return false
 	}
 	if model.IsPermanent(err) {
+		d.observe(t.ID, "failed", Reason(err), took)
 		d.fail(ctx, log, dl, reason)
 		return true
 	}
@@ -257,9 +284,11 @@ func (d *Dispatcher) failed(ctx context.Context, log *slog.Logger, t Target, dl 
 	// the delivery's attempts.
 	waitAsked := pe != nil && pe.RetryAfter > 0
 	if !waitAsked && dl.Attempts+1 >= d.opts.MaxAttempts {
+		d.observe(t.ID, "failed", "gave_up", took)
 		d.fail(ctx, log, dl, fmt.Sprintf("gave up after %d attempts: %s", dl.Attempts+1, reason))
 		return true
 	}
+	d.observe(t.ID, "retry", Reason(err), took)
 	wait := d.backoff(dl.Attempts, err)
 	if err := d.store.MarkRetry(ctx, dl, d.now().Add(wait), reason, !waitAsked); err != nil {
 		log.Error("record retry", "err", err)

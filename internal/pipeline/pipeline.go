@@ -116,6 +116,8 @@ type Result struct {
 	Enqueued    int // deliveries created
 	Duplicates  int // new items found to tell a story already enqueued
 	Skipped     int // deliveries skipped because the target has the story
+	// FetchTime is how long the feed took to download (0: not fetched).
+	FetchTime time.Duration
 }
 
 // Poll runs one poll of src, unless it is paused or backing off after
@@ -186,7 +188,9 @@ func (p *Pipeline) poll(ctx context.Context, src model.Source, configured string
 	if src.AddedBy != 0 {
 		fetch = p.fetcher.FetchUntrusted
 	}
+	began := time.Now()
 	fetched, err := fetch(ctx, src.URL, st)
+	out.FetchTime = time.Since(began)
 	if err != nil {
 		return out, err
 	}

@@ -231,6 +231,9 @@ type Store interface {
 
 	// LastSent is when each target last had a post accepted.
 	LastSent(ctx context.Context) (map[string]time.Time, error)
+	// OpenDeliveries counts each target's pending and in-flight
+	// deliveries (the queue's depth), cheaply.
+	OpenDeliveries(ctx context.Context) (map[string]int, error)
 	// DeliveryCounts counts deliveries by target and state.
 	DeliveryCounts(ctx context.Context) (map[string]map[model.DeliveryState]int, error)
 

@@ -201,3 +201,24 @@ func (s *Store) DeliveryCounts(ctx context.Context) (map[string]map[model.Delive
 	}
 	return out, rows.Err()
 }
+
+// OpenDeliveries counts each target's deliveries waiting or in flight; it
+// reads only the open rows' index, however long the history.
+func (s *Store) OpenDeliveries(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT target_id, COUNT(*) FROM deliveries
+		WHERE state IN ('pending', 'sending') GROUP BY target_id`)
+	if err != nil {
+		return nil, fmt.Errorf("open deliveries: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var target string
+		var n int
+		if err := rows.Scan(&target, &n); err != nil {
+			return nil, err
+		}
+		out[target] = n
+	}
+	return out, rows.Err()
+}

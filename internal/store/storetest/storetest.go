@@ -398,6 +398,9 @@ func testReleaseAndCounts(t *testing.T, open Opener) {
 		counts["t2"][model.DeliveryFailed] != 1 || counts["t2"][model.DeliveryPending] != 1 {
 		t.Errorf("counts = %v", counts)
 	}
+	if open, err := s.OpenDeliveries(ctx); err != nil || open["t1"] != 1 || open["t2"] != 1 || len(open) != 2 {
+		t.Errorf("open deliveries = %v, %v; want one pending on each target", open, err)
+	}
 	again, _ := s.ClaimDeliveries(ctx, allTargets, 10, 10, time.Hour)
 	if want := []string{"t1:b", "t2:b"}; !equal(keysOf(again), want) || again[0].Attempts != 0 {
 		t.Errorf("after release claimed %v (attempts %d)", keysOf(again), again[0].Attempts)
