@@ -5,8 +5,8 @@
 package dispatch
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
