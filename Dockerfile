@@ -22,5 +22,11 @@ ENV PATH=/usr/local/bin
 USER 65532:65532
 WORKDIR /data
 VOLUME ["/data"]
+# http.listen in the config (examples/container.yaml: ":8080"): /healthz,
+# /readyz, /metrics and the Telegram webhook.
+EXPOSE 8080
+# The image has no shell and no curl: the binary asks its own listener.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+  CMD ["crier", "healthcheck", "--config", "/etc/crier/crier.yaml"]
 ENTRYPOINT ["crier"]
 CMD ["run", "--config", "/etc/crier/crier.yaml"]

@@ -47,6 +47,9 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 		return err == nil && resp.StatusCode == 200
 	})
 	waitFor(t, "ready", func() bool { code, _ := get(t, base+"/readyz"); return code == 200 })
+	if code, out, errOut := w.crier("healthcheck", "--config", w.config, "--ready"); code != 0 || out != "ok\n" {
+		t.Errorf("healthcheck: %d %q %q", code, out, errOut)
+	}
 	waitFor(t, "both stories on the channel", func() bool { return len(w.tg.Messages(channelID)) == 2 })
 	_, body := get(t, base+"/metrics")
 	for _, want := range []string{
@@ -93,4 +96,15 @@ func grepLines(s, prefix string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+func TestHealthcheckWithoutAListener(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	if code, _, errOut := w.crier("healthcheck", "--config", w.config); code != 1 || !strings.Contains(errOut, "http.listen is not set") {
+		t.Errorf("no listener: %d %q", code, errOut)
+	}
+	addr := freePort(t) // nothing listens there
+	if code, _, errOut := w.crier("healthcheck", "--url", "http://"+addr+"/healthz"); code != 1 || !strings.Contains(errOut, "connection refused") {
+		t.Errorf("nobody there: %d %q", code, errOut)
+	}
 }

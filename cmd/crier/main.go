@@ -27,6 +27,9 @@ Usage:
                                  and paused sources (too many failed polls) be polled again
   crier validate --config FILE [--print]
                                  check the configuration; --print shows it with secrets redacted
+  crier healthcheck --config FILE [--ready] [--url URL]
+                                 ask a running crier's http.listen whether it is alive (ready);
+                                 exit 0 if so: the container's HEALTHCHECK
   crier version                  print the version
 `
 
@@ -58,6 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(
 		return cmdResume(ctx, rest, stdout, stderr, env)
 	case "validate":
 		return cmdValidate(rest, stdout, stderr, env)
+	case "healthcheck":
+		return cmdHealthcheck(ctx, rest, stdout, stderr, env)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "crier", fullVersion())
 		return 0
