@@ -75,8 +75,13 @@ func (b *Bot) RunPolling(ctx context.Context, src Source, offsets Offsets, o Int
 		for _, u := range ups {
 			moved, err := offsets.SetBotOffset(ctx, u.ID+1)
 			if err != nil {
-				b.d.Log.Error("bot: record the update offset", "err", err)
-			} else if !moved {
+				// Unrecorded, it could be handled twice (by a process
+				// that takes over): ask again later.
+				b.d.Log.Error("bot: record the update offset; retrying", "err", err)
+				sleep(ctx, backoff)
+				break
+			}
+			if !moved {
 				continue // taken already, by this process or another
 			}
 			offset = u.ID + 1

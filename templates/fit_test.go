@@ -1,7 +1,9 @@
 package templates_test
 
 import (
+	"encoding/json"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -95,6 +97,18 @@ func TestHostilePostsAlwaysParseAndFit(t *testing.T) {
 func FuzzRenderTelegram(f *testing.F) {
 	set, _ := templates.New("")
 	f.Add("Title <b>", "Summary & more.", "Source \"x\"", "https://e.com/?a=1&b=2")
+	// TDLib's HTML parse cases, as titles and summaries: markup-like text
+	// must come out escaped, whatever it holds.
+	if data, err := os.ReadFile("../../shared/testdata/posting/telegram-tdlib/parse_html.json"); err == nil {
+		var doc struct {
+			Cases []struct{ Input string } `json:"cases"`
+		}
+		if json.Unmarshal(data, &doc) == nil {
+			for _, c := range doc.Cases {
+				f.Add(c.Input, c.Input+" "+c.Input, "TDLib", "https://e.com/a?b="+c.Input)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, title, summary, source, link string) {
 		p := model.Post{Title: title, Summary: []string{summary}, SourceName: source, Link: link}
 		msg, err := set.Render("telegram.html.tmpl", p, templates.Limits{Fits: func(s string) bool {

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"os"
 	"time"
 )
@@ -19,12 +20,24 @@ func holderID() string {
 }
 
 // asLeader runs fn while this process holds the store lease called name:
-// with several replicas, one of them runs it, and another takes over within
-// ttl when it dies. The lease is renewed every ttl/3; fn's context ends when
-// a renewal fails to keep it (another holder may have it by then), and when
-// ctx ends, after which the lease is released for a quick handover.
+// with several replicas, one of them runs it, and another takes over when it
+// dies (within ttl and a third of it). The lease is renewed every ttl/3,
+// each renewal bounded by ttl/3; fn's context ends when ctx does, when
+// another holder has the lease, and at the latest 2/3 of ttl after the last
+// renewal that started and succeeded, whatever the store does meanwhile
+// (a stalled connection must not keep a leader that lost its lease). When
+// ctx ends, the lease is released for a quick handover.
 func (m *Main) asLeader(ctx context.Context, name string, ttl time.Duration, fn func(context.Context)) {
-	holder := m.holder
+	runAsLeader(ctx, m.store, m.log, name, m.holder, ttl, fn)
+}
+
+// leaseStore is the part of the store leases need.
+type leaseStore interface {
+	AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error)
+	ReleaseLease(ctx context.Context, name, holder string) error
+}
+
+func runAsLeader(ctx context.Context, st leaseStore, log *slog.Logger, name, holder string, ttl time.Duration, fn func(context.Context)) {
 	var job *running // nil while not leading
 	stop := func() {
 		if job != nil {
@@ -34,52 +47,55 @@ func (m *Main) asLeader(ctx context.Context, name string, ttl time.Duration, fn 
 	}
 	defer func() {
 		stop()
-		if err := m.store.ReleaseLease(context.WithoutCancel(ctx), name, holder); err != nil {
-			m.log.Warn("release lease", "lease", name, "err", err)
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ttl/3)
+		defer cancel()
+		if err := st.ReleaseLease(rctx, name, holder); err != nil {
+			log.Warn("release lease", "lease", name, "err", err)
 		}
 	}()
-	var held time.Time // when the lease was last confirmed
 	tick := time.NewTicker(ttl / 3)
 	defer tick.Stop()
 	for {
-		ok, err := m.store.AcquireLease(ctx, name, holder, ttl)
+		asked := time.Now() // the lease runs from before the request
+		rctx, cancel := context.WithTimeout(ctx, ttl/3)
+		ok, err := st.AcquireLease(rctx, name, holder, ttl)
+		cancel()
 		switch {
 		case ctx.Err() != nil:
 		case err != nil:
-			m.log.Warn("renew lease", "lease", name, "err", err)
-			if job != nil && time.Since(held) > ttl*2/3 {
-				// Not renewed in time: by the lease's end another
-				// process may lead; stop before that.
-				m.log.Warn("lost the lease", "lease", name)
-				stop()
-			}
+			log.Warn("renew lease", "lease", name, "err", err)
 		case !ok && job != nil:
-			m.log.Warn("lost the lease to another process", "lease", name)
+			log.Warn("lost the lease to another process", "lease", name)
 			stop()
+		case ok && job == nil:
+			log.Info("leading", "lease", name, "holder", holder)
+			job = start(ctx, fn)
+			job.keepUntil(asked.Add(ttl * 2 / 3))
 		case ok:
-			held = time.Now()
-			if job == nil {
-				m.log.Info("leading", "lease", name, "holder", holder)
-				job = start(ctx, fn)
-			}
+			job.keepUntil(asked.Add(ttl * 2 / 3))
 		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		case <-job.expired():
+			log.Warn("lease not renewed in time: stopping before another process may lead", "lease", name)
+			stop()
 		}
 	}
 }
 
-// running is a job started under a lease.
+// running is a job started under a lease, with a deadline that renewals
+// push back.
 type running struct {
 	cancel context.CancelFunc
 	done   chan struct{}
+	timer  *time.Timer
 }
 
 func start(ctx context.Context, fn func(context.Context)) *running {
 	ctx, cancel := context.WithCancel(ctx)
-	r := &running{cancel: cancel, done: make(chan struct{})}
+	r := &running{cancel: cancel, done: make(chan struct{}), timer: time.NewTimer(time.Hour)}
 	go func() {
 		defer close(r.done)
 		fn(ctx)
@@ -87,8 +103,20 @@ func start(ctx context.Context, fn func(context.Context)) *running {
 	return r
 }
 
+// keepUntil moves the job's deadline.
+func (r *running) keepUntil(t time.Time) { r.timer.Reset(time.Until(t)) }
+
+// expired fires at the deadline; never for no job.
+func (r *running) expired() <-chan time.Time {
+	if r == nil {
+		return nil
+	}
+	return r.timer.C
+}
+
 // stop ends the job and waits for it.
 func (r *running) stop() {
+	r.timer.Stop()
 	r.cancel()
 	<-r.done
 }

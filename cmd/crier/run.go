@@ -46,23 +46,18 @@ func (m *Main) Run(ctx context.Context) error {
 	sched := cron.New(cron.WithLocation(m.cfg.Location), cron.WithChain(cron.Recover(cronLogger{m})))
 	sem := make(chan struct{}, m.cfg.Fetch.Concurrency)
 	var polls sync.WaitGroup // the start-up polls; cron tracks its own jobs
-	// poll polls src for a due time of its schedule (zero: the latest),
-	// unless another process sharing the store took that due time, or a
-	// later one has come while it waited for a free slot.
-	poll := func(src model.Source, every cron.Schedule, slot time.Time) {
+	// poll polls src for the latest due time of its schedule, unless
+	// another process sharing the store took that due time. A poll that
+	// waited for a free slot past the next due time stands for that one
+	// (whose own tick was skipped while this one waited).
+	poll := func(src model.Source, every cron.Schedule) {
 		select {
 		case sem <- struct{}{}:
 		case <-ctx.Done():
 			return
 		}
 		defer func() { <-sem }()
-		latest := prevDue(every, time.Now().In(m.cfg.Location))
-		if slot.IsZero() {
-			slot = latest
-		} else if latest.After(slot) {
-			m.log.Debug("poll superseded by a later due time", "source", src.ID, "due", slot)
-			return
-		}
+		slot := prevDue(every, time.Now().In(m.cfg.Location))
 		ok, err := m.store.ClaimPoll(ctx, src.ID, slot)
 		if err != nil {
 			m.log.Warn("claim a poll", "source", src.ID, "err", err)
@@ -72,6 +67,7 @@ func (m *Main) Run(ctx context.Context) error {
 			m.log.Debug("poll taken by another process", "source", src.ID, "due", slot)
 			return
 		}
+		m.log.Debug("polling", "source", src.ID, "due", slot)
 		res, err := m.pipeline.Poll(ctx, src)
 		if ctx.Err() == nil {
 			m.metrics.Poll(src.ID, res.FetchTime, res.New, err)
@@ -89,16 +85,9 @@ func (m *Main) Run(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("schedule %s: %w", src.ID, err)
 		}
-		var entry atomic.Int64
 		// A slow source skips a tick rather than running twice at once.
-		job := cron.NewChain(cron.SkipIfStillRunning(cronLogger{m})).Then(cron.FuncJob(func() {
-			// The due time this run stands for, the same in every
-			// replica: cron sets Prev before the job can ask (zero, the
-			// latest, if it could not).
-			poll(src, every, sched.Entry(cron.EntryID(entry.Load())).Prev)
-		}))
+		job := cron.NewChain(cron.SkipIfStillRunning(cronLogger{m})).Then(cron.FuncJob(func() { poll(src, every) }))
 		id := sched.Schedule(every, job)
-		entry.Store(int64(id))
 		entriesMu.Lock()
 		entries[src.ID], schedules[src.ID] = id, every
 		entriesMu.Unlock()
@@ -119,7 +108,7 @@ func (m *Main) Run(ctx context.Context) error {
 		polls.Add(1)
 		go func() {
 			defer polls.Done()
-			poll(src, every, time.Time{})
+			poll(src, every)
 		}()
 	}
 	// Sources added or removed by command join or leave the schedule; an

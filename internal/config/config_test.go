@@ -346,6 +346,12 @@ targets: [{id: out, publisher: console}]
 	if dump := fmt.Sprintf("%v %+v %#v %s", cfg.Storage, cfg, cfg, cfg.Storage); strings.Contains(dump, "pg-s3cret") {
 		t.Errorf("password printed: %s", dump)
 	}
+	for _, odd := range []string{"postgres://u:12/pg-s3cret@db/x", "postgres://u@db/x?password=pg-s3cret%zz&sslmode=disable",
+		"postgres://u:pg-s3cret@db:5432/x?application_name=a@b"} {
+		if got := config.Storage(odd).String(); strings.Contains(got, "pg-s3cret") {
+			t.Errorf("%s printed as %s", odd, got)
+		}
+	}
 	for _, bad := range []string{"postgres://u:pg-s3cret@/nohost", "postgress://u:pg-s3cret@h/db"} {
 		_, err := config.Parse([]byte(strings.Replace(doc, "postgres://crier:${PG_PASSWORD}@db.internal:5432/crier?sslmode=require", bad, 1)), "/x", env(nil))
 		if err == nil || strings.Contains(err.Error(), "pg-s3cret") {

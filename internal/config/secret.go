@@ -1,9 +1,6 @@
 package config
 
-import (
-	"net/url"
-	"strings"
-)
+import "strings"
 
 // Secret is a string that never prints itself: fmt verbs, %#v and YAML
 // marshalling all show "[redacted]", so a config dumped to a log or an error
@@ -36,22 +33,27 @@ type Storage string
 func (s Storage) Value() string { return string(s) }
 
 func (s Storage) String() string {
-	u, err := url.Parse(string(s))
-	if err != nil || u.Scheme == "sqlite" || u.Scheme == "" {
-		if strings.Contains(string(s), "@") && !strings.HasPrefix(string(s), "sqlite:") {
-			return redacted // unparsable, and may hold credentials
+	v := string(s)
+	if strings.HasPrefix(v, "sqlite:") || !strings.Contains(v, "://") {
+		return v
+	}
+	// Whatever the URL's shape (a password may hold '/' or '%' when it was
+	// not encoded), what lies between "scheme://user:" and the last '@'
+	// before the host is the password.
+	scheme, rest, _ := strings.Cut(v, "://")
+	if at := strings.LastIndex(rest, "@"); at >= 0 {
+		if user, _, hasPass := strings.Cut(rest[:at], ":"); hasPass {
+			rest = user + ":xxxxx" + rest[at:]
 		}
-		return string(s)
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	if i := strings.Index(rest, "password="); i >= 0 {
+		end := strings.IndexAny(rest[i:], "& ")
+		if end < 0 {
+			end = len(rest) - i
+		}
+		rest = rest[:i] + "password=xxxxx" + rest[i+end:]
 	}
-	q := u.Query()
-	if q.Has("password") {
-		q.Set("password", "xxxxx")
-		u.RawQuery = q.Encode()
-	}
-	return u.String()
+	return scheme + "://" + rest
 }
 
 // GoString keeps %#v from printing the password.

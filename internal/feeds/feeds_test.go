@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"html"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -202,6 +203,15 @@ func TestFetchFile(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
+	// feedparser's test feeds: every format, encoding and oddity it met.
+	_ = filepath.WalkDir("../../../shared/testdata/feeds/feedparser", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".xml") {
+			if data, err := os.ReadFile(path); err == nil && len(data) < 64<<10 {
+				f.Add(data)
+			}
+		}
+		return nil
+	})
 	f.Add([]byte(`<rss version="2.0"><channel><item><title>a</title><guid>1</guid></item></channel></rss>`))
 	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id></entry></feed>`))
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{"id":"1"}]}`))

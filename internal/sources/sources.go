@@ -238,35 +238,39 @@ func (s *Set) Refresh(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	inStore := map[string]bool{}
 	var came []model.Source
 	var went []string
 	s.mu.Lock()
+	stored := map[string]model.Source{}
 	for _, a := range added {
-		inStore[a.ID] = true
+		stored[a.ID] = a
+	}
+	// Gone, or removed and added again (same id, another URL): out first.
+	s.list = slices.DeleteFunc(s.list, func(x model.Source) bool {
+		a, ok := stored[x.ID]
+		if x.AddedBy != 0 && (!ok || a.URL != x.URL || !a.AddedAt.Equal(x.AddedAt)) {
+			went = append(went, x.ID)
+			return true
+		}
+		return false
+	})
+	for _, a := range added {
 		if slices.Contains(s.opts.Reserved, a.ID) || slices.ContainsFunc(s.list, func(x model.Source) bool { return x.ID == a.ID }) {
 			continue
 		}
 		s.list = append(s.list, a)
 		came = append(came, a)
 	}
-	s.list = slices.DeleteFunc(s.list, func(x model.Source) bool {
-		if x.AddedBy != 0 && !inStore[x.ID] {
-			went = append(went, x.ID)
-			return true
-		}
-		return false
-	})
 	onAdd, onRemove := s.onAdd, s.onRemove
 	s.mu.Unlock()
-	for _, src := range came {
-		if onAdd != nil {
-			onAdd(src)
-		}
-	}
 	for _, id := range went {
 		if onRemove != nil {
 			onRemove(id)
+		}
+	}
+	for _, src := range came {
+		if onAdd != nil {
+			onAdd(src)
 		}
 	}
 	return nil

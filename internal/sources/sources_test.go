@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crierhq/crier/internal/feeds"
 	"github.com/crierhq/crier/internal/model"
@@ -232,5 +233,31 @@ func TestRefreshFollowsOtherProcesses(t *testing.T) {
 	there.Refresh(ctx)
 	if len(there.All()) != 0 || len(went) != 1 || went[0] != "daily-news" {
 		t.Errorf("after a removal elsewhere: %s, told %v", ids(there.All()), went)
+	}
+}
+
+// Removed and added again elsewhere under the same id with another feed:
+// the replica follows the new feed.
+func TestRefreshFollowsAReAddedSource(t *testing.T) {
+	srv := feedServer(t)
+	st := open(t)
+	fetcher := feeds.NewFetcher(feeds.Options{AllowPrivatePages: true})
+	clock := storetest.NewClock()
+	here, _ := sources.Load(ctx, st, fetcher, sources.Options{Now: clock.Now})
+	there, _ := sources.Load(ctx, st, fetcher, sources.Options{})
+	var events []string
+	there.Watch(func(s model.Source) { events = append(events, "+"+s.ID+" "+s.URL) }, func(id string) { events = append(events, "-"+id) })
+	here.Add(ctx, srv.URL+"/feed.xml", "News", 42)
+	there.Refresh(ctx)
+	here.Remove(ctx, "news")
+	clock.Advance(time.Second)
+	here.Add(ctx, srv.URL+"/hy.xml", "News", 42)
+	there.Refresh(ctx)
+	want := []string{"+news " + srv.URL + "/feed.xml", "-news", "+news " + srv.URL + "/hy.xml"}
+	if strings.Join(events, "|") != strings.Join(want, "|") {
+		t.Errorf("events %q, want %q", events, want)
+	}
+	if src, _ := there.Get("news"); src.URL != srv.URL+"/hy.xml" {
+		t.Errorf("polls %s", src.URL)
 	}
 }

@@ -1,6 +1,8 @@
 package summarize
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -22,6 +24,20 @@ var fuzzSeeds = []struct{ title, text, lang string }{
 func FuzzSentences(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s.text, s.lang)
+	}
+	// The inputs of sentencex's gold sets, in their languages.
+	files, _ := filepath.Glob("../../../shared/testdata/sbd/sentencex/*.txt")
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
+		for i, c := range strings.Split(string(data), "\n===\n") {
+			if in, _, ok := strings.Cut(c, "\n---\n"); ok && i < 40 {
+				f.Add(strings.TrimSpace(in), lang)
+			}
+		}
 	}
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		got := Sentences(text, lang)

@@ -18,6 +18,10 @@ type SharedPace interface {
 	HoldRate(ctx context.Context, key string, until time.Time, interval time.Duration, burst int) error
 }
 
+// sharedTimeout bounds one reservation: a store that does not answer must
+// not hold the posts up.
+const sharedTimeout = 2 * time.Second
+
 type sharedRate struct {
 	key      string
 	interval time.Duration
@@ -26,8 +30,11 @@ type sharedRate struct {
 
 // sharedWait reserves the message's places in the shared rates, in the order
 // slowest first, waiting for each: the chat's, the group's (Telegram's "N
-// per window" as one message every window/N), then the bot's. A store error
-// leaves the message to the process's own pace.
+// per window" as one message every window/N), then the bot's, whose place
+// is so used on time. A store that errs or does not answer within
+// sharedTimeout leaves the message to the process's own pace: with N
+// replicas, up to N times the token's rate until it is back (Telegram then
+// answers 429, which is waited out).
 func (c *Client) sharedWait(ctx context.Context, chat string) error {
 	if c.shared == nil {
 		return nil
@@ -39,9 +46,14 @@ func (c *Client) sharedWait(ctx context.Context, chat string) error {
 	}
 	rates = append(rates, sharedRate{"telegram:bot", l.GlobalWindow / time.Duration(l.GlobalMessages), 1})
 	for _, r := range rates {
-		wait, err := c.shared.ReserveRate(ctx, r.key, r.interval, r.burst)
+		rctx, cancel := context.WithTimeout(ctx, sharedTimeout)
+		wait, err := c.shared.ReserveRate(rctx, r.key, r.interval, r.burst)
+		cancel()
 		if err != nil {
-			return nil
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return nil // the process's own pace still holds
 		}
 		if wait <= 0 {
 			continue
@@ -62,6 +74,8 @@ func (c *Client) sharedWait(ctx context.Context, chat string) error {
 func (c *Client) sharedHold(ctx context.Context, chat string, until time.Time) {
 	if c.shared != nil {
 		l := c.limiter.lim
+		ctx, cancel := context.WithTimeout(ctx, sharedTimeout)
+		defer cancel()
 		_ = c.shared.HoldRate(ctx, "telegram:chat:"+chat, until, l.PerChatInterval, l.PerChatBurst)
 	}
 }

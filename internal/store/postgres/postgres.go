@@ -39,7 +39,6 @@ var Dialect = sqlstore.Dialect{
 	Numbered:  true,
 	ClaimLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", claimLock),
 	StoryLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", storyLock),
-	MaxParams: 65535,
 }
 
 // Open connects to dsn (postgres://user:pass@host/db?sslmode=...), migrates

@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"sync"
@@ -160,6 +161,136 @@ func TestReplicasClaimWithoutOverlap(t *testing.T) {
 				t.Errorf("%s: %s sent after %s", target, got[i], got[i-1])
 				break
 			}
+		}
+	}
+}
+
+// A worker records a send while another replica's claim of the same
+// delivery (whose lease it sees expired) waits on the row: the claim must
+// not take the row back from 'sent'.
+func TestClaimDoesNotRetakeARowMarkedSentMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	clockA, clockB := storetest.NewClock(), storetest.NewClock()
+	a, err := postgres.Open(ctx, dsn, clockA.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := postgres.Open(ctx, dsn, clockB.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	a.SyncSources(ctx, []model.Source{{ID: "src", Name: "S", URL: "https://s.example/"}})
+	a.SyncTargets(ctx, []store.Target{{ID: "t1", Publisher: "console"}})
+	its, _ := a.SaveItems(ctx, "src", model.FetchState{}, []model.Item{{Key: "k", Title: "T", State: model.ItemNew}})
+	a.EnqueueDeliveries(ctx, store.Enqueue{ItemID: its[0].ID, Targets: []string{"t1"}})
+	ds, err := a.ClaimDeliveries(ctx, []string{"t1"}, 10, 1, time.Minute)
+	if err != nil || len(ds) != 1 {
+		t.Fatal(ds, err)
+	}
+	clockB.Advance(2 * time.Minute) // B sees A's lease expired (a slow send)
+
+	raw, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	tx, err := raw.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A's MarkSent, its transaction held open.
+	if _, err := tx.ExecContext(ctx, `UPDATE deliveries SET state = 'sent', remote_id = 'm1', claim_token = 0, claimed_until = 0
+		WHERE id = $1 AND claim_token = $2`, ds[0].ID, ds[0].Claim); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []model.Delivery, 1)
+	go func() {
+		r, err := b.ClaimDeliveries(ctx, []string{"t1"}, 10, 1, time.Minute)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- r
+	}()
+	// B's claim is waiting for A's row lock.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var waiting int
+		raw.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`).Scan(&waiting)
+		if waiting > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the second claim never waited on the row")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if r := <-got; len(r) != 0 {
+		t.Errorf("a delivery marked sent was claimed again: it would be posted twice")
+	}
+	var state string
+	raw.QueryRowContext(ctx, `SELECT state FROM deliveries WHERE id = $1`, ds[0].ID).Scan(&state)
+	if state != "sent" {
+		t.Errorf("state %q, want sent", state)
+	}
+}
+
+// Two replicas enqueue two copies of one story at the same moment: one is
+// recorded as the other's duplicate, every time.
+func TestConcurrentCopiesOfAStoryAreSeen(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	var replicas []*postgres.Store
+	for range 2 {
+		s, err := postgres.Open(ctx, dsn, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		replicas = append(replicas, s)
+	}
+	s := replicas[0]
+	s.SyncSources(ctx, []model.Source{{ID: "a", Name: "A", URL: "https://a.example/"}, {ID: "b", Name: "B", URL: "https://b.example/"}})
+	s.SyncTargets(ctx, []store.Target{{ID: "t1", Publisher: "console"}})
+	for round := range 20 {
+		var ids [2]int64
+		for i, src := range []string{"a", "b"} {
+			saved, err := s.SaveItems(ctx, src, model.FetchState{}, []model.Item{{Key: fmt.Sprintf("k%d", round), Title: "T", State: model.ItemNew}})
+			if err != nil || len(saved) != 1 {
+				t.Fatal(saved, err)
+			}
+			ids[i] = saved[0].ID
+		}
+		band := int64(1000 + round)
+		results := make([]store.Enqueued, 2)
+		var wg sync.WaitGroup
+		for i := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				st := &store.Story{Print: []byte{byte(round)}, Bands: []int64{band}, Since: time.Now().Add(-time.Hour),
+					Same: func([]byte) bool { return true }}
+				r, err := replicas[i].EnqueueDeliveries(ctx, store.Enqueue{ItemID: ids[i], Summary: []string{"S."}, Targets: []string{"t1"}, Story: st})
+				if err != nil {
+					t.Error(err)
+				}
+				results[i] = r
+			}()
+		}
+		wg.Wait()
+		dups := 0
+		for _, r := range results {
+			if r.DuplicateOf != 0 {
+				dups++
+			}
+		}
+		if dups != 1 || results[0].Created+results[1].Created != 1 {
+			t.Fatalf("round %d: %+v: want one original posted and one duplicate skipped", round, results)
 		}
 	}
 }

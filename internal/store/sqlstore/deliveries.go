@@ -36,6 +36,10 @@ WITH blocked AS (
 )
 UPDATE deliveries SET state = 'sending', claimed_until = ?, claim_token = ?
 WHERE id IN (SELECT id FROM due WHERE rn <= ? ORDER BY id LIMIT ?)
+  -- Checked again on the row itself: on PostgreSQL a row another
+  -- transaction changed meanwhile (marked sent by its worker) is re-read
+  -- against this clause only, not the CTE.
+  AND ((state = 'pending' AND next_attempt_at <= ?) OR (state = 'sending' AND claimed_until <= ?))
 RETURNING id`
 
 const loadSQL = `
@@ -70,7 +74,7 @@ func (s *Store) ClaimDeliveries(ctx context.Context, targets []string, limit, pe
 		for _, t := range targets {
 			args = append(args, t)
 		}
-		args = append(args, now, now, now+lease.Milliseconds(), token, perTarget, limit)
+		args = append(args, now, now, now+lease.Milliseconds(), token, perTarget, limit, now, now)
 		rows, err := tx.QueryContext(ctx, fmt.Sprintf(claimSQL, placeholders(len(targets))), args...)
 		if err != nil {
 			return err

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/crierhq/crier/internal/store"
@@ -30,8 +31,6 @@ type Dialect struct {
 	// for the same reason: of two copies enqueued at once, one must see
 	// the other.
 	StoryLock string
-	// MaxParams is how many parameters one statement may bind.
-	MaxParams int
 }
 
 // Store implements store.Store on a database/sql handle.
@@ -132,6 +131,7 @@ func (t *Tx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
 type rebinder struct {
 	numbered bool
 	cache    sync.Map // query -> rebound query
+	size     atomic.Int64
 }
 
 func newRebinder(numbered bool) *rebinder { return &rebinder{numbered: numbered} }
@@ -144,20 +144,41 @@ func (r *rebinder) bind(q string) string {
 		return v.(string)
 	}
 	out := Rebind(q)
-	r.cache.Store(q, out)
+	// Queries with a list of placeholders take many shapes (one per
+	// length): only the short, fixed ones are worth remembering.
+	if len(q) <= maxCachedQuery && r.size.Add(1) <= maxCachedQueries {
+		r.cache.Store(q, out)
+	}
 	return out
 }
 
-// Rebind numbers the '?' placeholders of q outside quoted strings.
+const (
+	maxCachedQuery   = 2048
+	maxCachedQueries = 512
+)
+
+// Rebind numbers the '?' placeholders of q outside quoted strings,
+// identifiers and -- comments.
 func Rebind(q string) string {
 	var b strings.Builder
-	n, quoted := 0, false
+	n := 0
+	var in byte // the quote being read, or '-' in a comment
 	for i := 0; i < len(q); i++ {
 		c := q[i]
 		switch {
-		case c == '\'':
-			quoted = !quoted
-		case c == '?' && !quoted:
+		case in == '-':
+			if c == '\n' {
+				in = 0
+			}
+		case in != 0:
+			if c == in {
+				in = 0
+			}
+		case c == '\'' || c == '"':
+			in = c
+		case c == '-' && i+1 < len(q) && q[i+1] == '-':
+			in = '-'
+		case c == '?':
 			n++
 			b.WriteString("$" + strconv.Itoa(n))
 			continue
