@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -185,8 +186,14 @@ func fetchOptions(cfg *config.Config) feeds.Options {
 	if ua == "" {
 		ua = userAgent()
 	}
+	var allowed []netip.Prefix
+	for _, n := range cfg.Fetch.AllowNetworks {
+		if p, err := netip.ParsePrefix(n); err == nil { // validated
+			allowed = append(allowed, p.Masked())
+		}
+	}
 	return feeds.Options{Timeout: cfg.Fetch.Timeout.D(), MaxBytes: cfg.Fetch.MaxBytes, UserAgent: ua,
-		AllowPrivatePages: cfg.Fetch.AllowPrivatePages}
+		AllowPrivatePages: cfg.Fetch.AllowPrivatePages, AllowNetworks: allowed}
 }
 
 // buildTargets makes one publisher per target; telegram targets share one

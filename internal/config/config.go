@@ -50,6 +50,10 @@ type Fetch struct {
 	// link-local addresses (default off: a feed must not make crier read
 	// its own network through an item link).
 	AllowPrivatePages bool `yaml:"allow_private_pages,omitempty"`
+	// AllowNetworks lets article pages and feeds added from chats come
+	// from these private networks only (CIDR, as 10.20.0.0/16), where
+	// allow_private_pages would open all of them.
+	AllowNetworks []string `yaml:"allow_networks,omitempty"`
 }
 
 // Delivery tunes the outbox worker.

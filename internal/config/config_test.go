@@ -359,3 +359,18 @@ targets: [{id: out, publisher: console}]
 		}
 	}
 }
+
+func TestAllowNetworks(t *testing.T) {
+	doc := `
+fetch: {allow_networks: [%s]}
+sources: [{id: news, url: "https://example.com/feed"}]
+targets: [{id: out, publisher: console}]
+`
+	if _, err := config.Parse([]byte(fmt.Sprintf(doc, `"10.20.0.0/16", "fd00::/8"`)), "/x", env(nil)); err != nil {
+		t.Errorf("valid networks: %v", err)
+	}
+	_, err := config.Parse([]byte(fmt.Sprintf(doc, `"10.20.0.0/16", "feeds.internal"`)), "/x", env(nil))
+	if err == nil || !strings.Contains(err.Error(), `fetch.allow_networks[1]: "feeds.internal" is not a network`) {
+		t.Errorf("a name for a network: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -75,6 +76,11 @@ func (c *Config) validateGlobal(errs *problems) {
 	}
 	if c.Fetch.MaxBackoff.D() < 0 {
 		errs.add("fetch.max_backoff", "must be positive")
+	}
+	for i, n := range c.Fetch.AllowNetworks {
+		if _, err := netip.ParsePrefix(n); err != nil {
+			errs.add(fmt.Sprintf("fetch.allow_networks[%d]", i), "%q is not a network such as 10.20.0.0/16 or fd00::/8", n)
+		}
 	}
 	if c.Fetch.MaxBytes < 0 {
 		errs.add("fetch.max_bytes", "must be positive")

@@ -40,6 +40,9 @@ type Options struct {
 	// private and link-local addresses. Off, a feed cannot make crier read
 	// (and post) pages of the network it runs in through its item links.
 	AllowPrivatePages bool
+	// AllowNetworks are private networks that pages and feeds from chats
+	// may come from all the same (an operator's internal feeds).
+	AllowNetworks []netip.Prefix
 }
 
 // Fetcher downloads feeds and pages; one long-lived value per process, so
@@ -108,7 +111,10 @@ func NewFetcher(o Options) *Fetcher {
 	if !o.AllowPrivatePages {
 		// Checked on the address actually dialled, after DNS and for
 		// every redirect, so neither a hostname nor a redirect gets round it.
-		pageDialer.Control = refusePrivate
+		allowed := o.AllowNetworks
+		pageDialer.Control = func(network, address string, _ syscall.RawConn) error {
+			return refusePrivate(address, allowed)
+		}
 	}
 	pageTransport := transport(pageDialer)
 	pageTransport.Proxy = nil // a proxy would dial for us, past the check
@@ -123,14 +129,19 @@ func NewFetcher(o Options) *Fetcher {
 // ErrPrivateAddress refuses an article page on a non-public address.
 var ErrPrivateAddress = errors.New("refusing an address that is not public")
 
-func refusePrivate(network, address string, _ syscall.RawConn) error {
+func refusePrivate(address string, allowed []netip.Prefix) error {
 	ap, err := netip.ParseAddrPort(address)
 	if err != nil {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, address)
 	}
 	a := ap.Addr().Unmap()
+	for _, p := range allowed {
+		if p.Contains(a) {
+			return nil
+		}
+	}
 	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() || a.IsUnspecified() ||
-		a.IsMulticast() || a.IsInterfaceLocalMulticast() || cgnat.Contains(a) {
+		a.IsMulticast() || a.IsInterfaceLocalMulticast() || cgnat.Contains(a) || nat64.Contains(a) {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, a)
 	}
 	return nil
@@ -139,6 +150,10 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 // cgnat is the shared address space of carrier-grade NAT (RFC 6598), which
 // cloud providers also use for internal services.
 var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
+// nat64 maps IPv4 addresses into IPv6 (RFC 6052): through it, a DNS64
+// network would reach private IPv4 addresses by an IPv6 name.
+var nat64 = netip.MustParsePrefix("64:ff9b::/96")
 
 // Fetch downloads rawURL, sending the validators of prev so an unchanged feed
 // costs a 304 and no parse.

@@ -1,11 +1,15 @@
 package feeds_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +108,112 @@ func TestPagesOnPrivateAddressesAreRefused(t *testing.T) {
 	// Feeds themselves are the operator's choice: a local feed still works.
 	if _, err := f.Fetch(context.Background(), srv.URL+"/feed", model.FetchState{}); err != nil {
 		t.Errorf("a feed on loopback: %v", err)
+	}
+}
+
+// An operator's internal network, allowed by name, and only that one.
+func TestAllowedNetworks(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<p>internal page</p>"))
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	allowed := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}})
+	if _, err := allowed.FetchPage(ctx, srv.URL+"/"); err != nil {
+		t.Errorf("allowed network refused: %v", err)
+	}
+	other := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}})
+	if _, err := other.FetchPage(ctx, srv.URL+"/"); !errors.Is(err, feeds.ErrPrivateAddress) {
+		t.Errorf("another network's address: %v", err)
+	}
+	// NAT64: an IPv6 name for a private IPv4 address.
+	if _, err := other.FetchPage(ctx, "http://[64:ff9b::a00:1]:80/"); !errors.Is(err, feeds.ErrPrivateAddress) {
+		t.Errorf("NAT64 address: %v", err)
+	}
+}
+
+// A redirect from an allowed address to a private one is refused when it is
+// dialled: the check runs for every connection, not for the first URL.
+func TestRedirectToAPrivateAddressIsRefused(t *testing.T) {
+	inside := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<p>secret</p>"))
+	}))
+	defer inside.Close()
+	// The "public" server is on 127.0.0.2 (allowed here), redirecting to
+	// 127.0.0.1 (not allowed).
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Skip("no 127.0.0.2 on this machine")
+	}
+	public := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, inside.URL+"/admin", http.StatusFound)
+	})}}
+	public.Start()
+	defer public.Close()
+	f := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{netip.MustParsePrefix("127.0.0.2/32")}})
+	if _, err := f.FetchPage(context.Background(), public.URL+"/story"); !errors.Is(err, feeds.ErrPrivateAddress) {
+		t.Errorf("redirect into the private network: %v", err)
+	}
+	if _, err := f.FetchUntrusted(context.Background(), public.URL+"/feed", model.FetchState{}); !errors.Is(err, feeds.ErrPrivateAddress) {
+		t.Errorf("feed redirect into the private network: %v", err)
+	}
+}
+
+// A gzip bomb is cut off at the cap, whatever it would unpack to.
+func TestGzipBombIsCutOff(t *testing.T) {
+	var bomb bytes.Buffer
+	gz, _ := gzip.NewWriterLevel(&bomb, gzip.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for range 200 { // 200 MiB of zeros, about 200 KB packed
+		gz.Write(zeros)
+	}
+	gz.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(bomb.Bytes())
+	}))
+	defer srv.Close()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := feeds.NewFetcher(feeds.Options{MaxBytes: 1 << 20}).Fetch(context.Background(), srv.URL, model.FetchState{})
+	if !errors.Is(err, feeds.ErrTooLarge) {
+		t.Fatalf("gzip bomb: %v, want ErrTooLarge", err)
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 16<<20 {
+		t.Errorf("reading the bomb allocated %d MB", grown>>20)
+	}
+}
+
+// Entity expansion ("billion laughs") cannot blow up: Go's XML decoder does
+// not expand entities a document defines.
+func TestEntityExpansionIsHarmless(t *testing.T) {
+	doc := `<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+ <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+ <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+ <!ENTITY xxe SYSTEM "file:///etc/passwd">
+]>
+<rss version="2.0"><channel><title>&e;</title><item><title>&xxe;</title><guid>1</guid><description>&e;</description></item></channel></rss>`
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	feed, err := feeds.Parse([]byte(doc), "application/rss+xml", "https://e.example/")
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 32<<20 {
+		t.Errorf("parsing allocated %d MB", grown>>20)
+	}
+	if err == nil {
+		for _, it := range feed.Items {
+			if strings.Contains(it.Title, "root:") || strings.Contains(it.Content, "root:") || len(it.Content) > 1<<20 {
+				t.Errorf("an entity was expanded: title %q, content %d bytes", it.Title, len(it.Content))
+			}
+		}
 	}
 }
