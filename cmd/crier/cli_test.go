@@ -10,6 +10,7 @@ import (
 
 	"github.com/crierhq/crier/internal/fakes/mastodonapi"
 	"github.com/crierhq/crier/internal/fakes/telegramapi"
+	"github.com/crierhq/crier/internal/store/sqlite"
 	"github.com/crierhq/crier/internal/store/storetest"
 )
 
@@ -263,4 +264,30 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// A backup taken while crier holds the database open is a working store.
+func TestBackupWhileRunning(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	w.publish(story(1))
+	w.crier("once", "--config", w.config)
+	m := w.open(nil, nil) // the store stays open, as a running crier's
+	out := filepath.Join(t.TempDir(), "copy.db")
+	code, stdout, errOut := w.crier("backup", "--config", w.config, out)
+	if code != 0 || !strings.Contains(stdout, "backed up") {
+		t.Fatalf("backup: %d %q %q", code, stdout, errOut)
+	}
+	if code, _, errOut := w.crier("backup", "--config", w.config, out); code != 1 || !strings.Contains(errOut, "exists") {
+		t.Errorf("backup over an existing file: %d %q", code, errOut)
+	}
+	copied, err := sqlite.Open(t.Context(), out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copied.Close()
+	orig, _ := m.store.FetchState(t.Context(), "asbarez")
+	got, err := copied.FetchState(t.Context(), "asbarez")
+	if err != nil || got.ETag != orig.ETag || !got.Initialized {
+		t.Errorf("the copy's source state %+v, %v; want %+v", got, err, orig)
+	}
 }

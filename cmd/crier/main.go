@@ -27,6 +27,8 @@ Usage:
                                  and paused sources (too many failed polls) be polled again
   crier validate --config FILE [--print]
                                  check the configuration; --print shows it with secrets redacted
+  crier backup   --config FILE OUT.db
+                                 copy the SQLite store to OUT.db, safely while crier runs
   crier healthcheck --config FILE [--ready] [--url URL]
                                  ask a running crier's http.listen whether it is alive (ready);
                                  exit 0 if so: the container's HEALTHCHECK
@@ -61,6 +63,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(
 		return cmdResume(ctx, rest, stdout, stderr, env)
 	case "validate":
 		return cmdValidate(rest, stdout, stderr, env)
+	case "backup":
+		return cmdBackup(ctx, rest, stdout, stderr, env)
 	case "healthcheck":
 		return cmdHealthcheck(ctx, rest, stdout, stderr, env)
 	case "version", "--version", "-v":

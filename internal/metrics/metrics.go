@@ -77,6 +77,9 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg, Timeout: 10 * time.Second})
 }
 
+// Registry is where the metrics live (tests gather from it).
+func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
+
 // Poll records one poll of a source: its outcome, how long the fetch took
 // (0: no fetch, as for a paused source) and the items found new.
 func (m *Metrics) Poll(source string, fetch time.Duration, newItems int, err error) {

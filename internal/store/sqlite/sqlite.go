@@ -63,3 +63,26 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	}
 	return sqlstore.New(db, Dialect, now, nil), nil
 }
+
+// Backup writes a consistent copy of the database at path to out (which
+// must not exist), while crier may be running: SQLite's VACUUM INTO reads
+// one snapshot and writes a compact file.
+func Backup(ctx context.Context, path, out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("backup: %s exists", out)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", out); err != nil {
+		return fmt.Errorf("backup %s: %w", path, err)
+	}
+	return nil
+}
