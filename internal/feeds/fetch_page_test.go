@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -215,5 +216,22 @@ func TestEntityExpansionIsHarmless(t *testing.T) {
 				t.Errorf("an entity was expanded: title %q, content %d bytes", it.Title, len(it.Content))
 			}
 		}
+	}
+}
+
+// A redirect loop, or a chain longer than five, stops with an error.
+func TestRedirectsAreCapped(t *testing.T) {
+	var hops atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hops.Add(1)
+		http.Redirect(w, r, "/again", http.StatusFound)
+	}))
+	defer srv.Close()
+	_, err := feeds.NewFetcher(feeds.Options{}).Fetch(context.Background(), srv.URL+"/feed", model.FetchState{})
+	if err == nil || !strings.Contains(err.Error(), "stopped after 5 redirects") {
+		t.Errorf("redirect loop: %v", err)
+	}
+	if n := hops.Load(); n != 5 {
+		t.Errorf("%d requests, want 5", n)
 	}
 }
