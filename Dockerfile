@@ -3,6 +3,8 @@
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
+# go.mod replaces go-dateparser with this copy (its locale data built on use).
+COPY internal/thirdparty/ internal/thirdparty/
 RUN go mod download
 COPY . .
 ARG VERSION=dev

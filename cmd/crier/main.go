@@ -37,7 +37,9 @@ Usage:
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	endProfiles := startProfiles(os.Getenv("CRIER_CPUPROFILE"), os.Getenv("CRIER_MEMPROFILE"))
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.LookupEnv)
+	endProfiles()
 	stop()
 	os.Exit(code)
 }
