@@ -27,7 +27,7 @@ type Store = sqlstore.Store
 
 // Dialect is SQLite's: '?' placeholders; one writer at a time (write
 // transactions take the lock up front), so claims need no lock of their own.
-var Dialect = sqlstore.Dialect{Name: "sqlite"}
+var Dialect = sqlstore.Dialect{Name: "sqlite", CacheStatements: true}
 
 // Open opens (creating if needed) the database at path and migrates it. now
 // is the clock (time.Now in production; tests inject their own).

@@ -27,6 +27,9 @@ type Dialect struct {
 	// to see the ones before it: a transaction-scoped advisory lock makes
 	// claims take turns (SQLite's write lock already does).
 	ClaimLock string
+	// CacheStatements keeps prepared statements (SQLite, whose driver
+	// would parse each query anew; pgx caches statements itself).
+	CacheStatements bool
 	// StoryLock runs before a new story is compared with the recent ones,
 	// for the same reason: of two copies enqueued at once, one must see
 	// the other.
@@ -51,7 +54,15 @@ func New(db *sql.DB, d Dialect, now func() time.Time, closeFn func() error) *Sto
 	if closeFn == nil {
 		closeFn = db.Close
 	}
-	return &Store{db: &DB{DB: db, r: newRebinder(d.Numbered)}, dialect: d, now: now, closeFn: closeFn}
+	r := newRebinder(d.Numbered)
+	var stmts *stmtCache
+	if d.CacheStatements {
+		stmts = &stmtCache{r: r, stmts: map[string]*sql.Stmt{}, pending: map[string]bool{}}
+	}
+	return &Store{db: &DB{DB: db, r: r, stmts: stmts}, dialect: d, now: now, closeFn: func() error {
+		stmts.close()
+		return closeFn()
+	}}
 }
 
 // Dialect tells the engine.
@@ -85,45 +96,148 @@ func (s *Store) inTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(&Tx{Tx: tx, r: s.db.r}); err != nil {
+	if err := fn(&Tx{Tx: tx, r: s.db.r, db: s.db.DB, stmts: s.db.stmts}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
 	return tx.Commit()
 }
 
-// DB and Tx run the package's '?' queries in the engine's placeholders.
+// DB and Tx run the package's '?' queries in the engine's placeholders,
+// through prepared statements where the dialect wants them kept.
 type DB struct {
 	*sql.DB
-	r *rebinder
+	r     *rebinder
+	stmts *stmtCache // nil: every query is prepared anew (pgx caches its own)
 }
 
 func (d *DB) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := d.stmts.get(ctx, d.DB, q, false); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return d.DB.ExecContext(ctx, d.r.bind(q), args...)
 }
 func (d *DB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := d.stmts.get(ctx, d.DB, q, false); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return d.DB.QueryContext(ctx, d.r.bind(q), args...)
 }
 func (d *DB) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := d.stmts.get(ctx, d.DB, q, false); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return d.DB.QueryRowContext(ctx, d.r.bind(q), args...)
 }
 
 type Tx struct {
 	*sql.Tx
-	r *rebinder
+	r     *rebinder
+	db    *sql.DB
+	stmts *stmtCache
+}
+
+// stmt is the cached statement of q bound to the transaction, or nil.
+func (t *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
+	if st := t.stmts.get(ctx, t.db, q, true); st != nil {
+		return t.Tx.StmtContext(ctx, st)
+	}
+	return nil
 }
 
 func (t *Tx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.Tx.ExecContext(ctx, t.r.bind(q), args...)
 }
 func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return t.Tx.QueryContext(ctx, t.r.bind(q), args...)
 }
 func (t *Tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.Tx.QueryRowContext(ctx, t.r.bind(q), args...)
 }
 func (t *Tx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st, nil
+	}
 	return t.Tx.PrepareContext(ctx, t.r.bind(q))
+}
+
+// stmtCache keeps the prepared statements of the fixed queries: SQLite
+// parses a statement's SQL every time it is prepared, which cost a fifth of a
+// poll cycle's CPU. Queries with a list of placeholders (one shape per
+// length) are left out once the cache is full.
+//
+// A statement is prepared on the pool, never while holding the cache's lock;
+// a query first met inside a transaction is prepared in the background (the
+// transaction holds a connection, and waiting there for another could
+// starve the pool) and runs unprepared that once.
+type stmtCache struct {
+	r       *rebinder
+	mu      sync.Mutex
+	stmts   map[string]*sql.Stmt
+	pending map[string]bool
+	closed  bool
+}
+
+const maxStatements = 256
+
+func (c *stmtCache) get(ctx context.Context, db *sql.DB, q string, inTx bool) *sql.Stmt {
+	if c == nil || len(q) > maxCachedQuery {
+		return nil
+	}
+	c.mu.Lock()
+	st, ok := c.stmts[q]
+	skip := c.closed || c.pending[q] || len(c.stmts)+len(c.pending) >= maxStatements
+	if !ok && !skip && inTx {
+		c.pending[q] = true
+	}
+	c.mu.Unlock()
+	switch {
+	case ok:
+		return st
+	case skip:
+		return nil
+	case inTx:
+		go c.prepare(context.WithoutCancel(ctx), db, q)
+		return nil
+	}
+	return c.prepare(ctx, db, q)
+}
+
+func (c *stmtCache) prepare(ctx context.Context, db *sql.DB, q string) *sql.Stmt {
+	st, err := db.PrepareContext(ctx, c.r.bind(q))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.pending, q)
+	if err != nil {
+		return nil // the plain path reports the error
+	}
+	if old, ok := c.stmts[q]; ok || c.closed {
+		st.Close()
+		return old
+	}
+	c.stmts[q] = st
+	return st
+}
+
+func (c *stmtCache) close() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.stmts {
+		st.Close()
+	}
+	c.stmts, c.closed = map[string]*sql.Stmt{}, true
 }
 
 // rebinder turns '?' placeholders into $1, $2... for engines that number
