@@ -20,7 +20,7 @@ FROM scratch
 COPY --from=build /out/usr/ /usr/
 COPY --from=build /out/etc/ /etc/
 COPY --from=build --chown=65532:65532 /out/data/ /data/
-ENV PATH=/usr/local/bin
+ENV PATH=/usr/local/bin CRIER_CONFIG=/etc/crier/crier.yaml
 USER 65532:65532
 WORKDIR /data
 VOLUME ["/data"]
@@ -28,7 +28,8 @@ VOLUME ["/data"]
 # /readyz, /metrics and the Telegram webhook.
 EXPOSE 8080
 # The image has no shell and no curl: the binary asks its own listener.
+# It reads http.listen from $CRIER_CONFIG, whatever the secrets.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
-  CMD ["crier", "healthcheck", "--config", "/etc/crier/crier.yaml"]
+  CMD ["crier", "healthcheck"]
 ENTRYPOINT ["crier"]
-CMD ["run", "--config", "/etc/crier/crier.yaml"]
+CMD ["run"]

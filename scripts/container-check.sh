@@ -19,7 +19,10 @@ max_bytes=$(( ${CRIER_IMAGE_MAX_MB:-33} * 1000 * 1000 ))
 image=localhost/crier:check
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need buildah || ! need busybox; then
+# The stand-in's shell: Debian's busybox-static (the busybox package is
+# linked against libc, which the empty stand-in lacks).
+static_busybox() { need busybox && ! ldd "$(command -v busybox)" >/dev/null 2>&1; }
+if ! need buildah || ! static_busybox; then
   if [ "$(id -u)" != 0 ]; then
     echo "container-check: needs buildah and busybox-static (apt-get install buildah busybox-static)" >&2
     exit 1
@@ -28,6 +31,15 @@ if ! need buildah || ! need busybox; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq buildah busybox-static >/dev/null
 fi
+
+# Working containers are removed however the script ends; earlier builds'
+# images, untagged by this one, too.
+containers=()
+cleanup() {
+  for c in "${containers[@]}"; do buildah rm "$c" >/dev/null 2>&1 || true; done
+  buildah rmi --prune >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 base=$(awk 'toupper($1) == "FROM" && tolower($3) == "as" && tolower($4) == "build" { print $2; exit }' Dockerfile)
 if [ -z "$base" ]; then
@@ -43,10 +55,13 @@ fi
 
 # The stand-in for golang:X-bookworm: Go at /usr/local/go, a shell and
 # coreutils from busybox, CA certificates, HOME and PATH as the official
-# image sets them.
-if ! buildah inspect --type image "docker.io/library/$base" >/dev/null 2>&1; then
+# image sets them. It is rebuilt when this machine's Go changes.
+stamp=$(go version | tr -c 'A-Za-z0-9._-' '_')
+if [ "$(buildah inspect --type image --format '{{index .ImageAnnotations "crier.go"}}' "docker.io/library/$base" 2>/dev/null)" != "$stamp" ]; then
+  buildah rmi -f "docker.io/library/$base" >/dev/null 2>&1 || true
   echo "container-check: building a stand-in for $base from $goroot" >&2
   ctr=$(buildah from scratch)
+  containers+=("$ctr")
   mnt=$(buildah mount "$ctr")
   mkdir -p "$mnt/usr/local" "$mnt/bin" "$mnt/etc/ssl/certs" "$mnt/tmp" "$mnt/root" "$mnt/go"
   cp -a "$goroot" "$mnt/usr/local/go"
@@ -56,9 +71,8 @@ if ! buildah inspect --type image "docker.io/library/$base" >/dev/null 2>&1; the
   buildah umount "$ctr" >/dev/null
   buildah run "$ctr" -- /bin/busybox --install -s /bin
   buildah config --env PATH=/go/bin:/usr/local/go/bin:/bin --env GOPATH=/go --env HOME=/root \
-    --env GOTOOLCHAIN=local --workingdir /go "$ctr"
+    --env GOTOOLCHAIN=local --workingdir /go --annotation "crier.go=$stamp" "$ctr"
   buildah commit --quiet "$ctr" "docker.io/library/$base" >/dev/null
-  buildah rm "$ctr" >/dev/null
 fi
 
 echo "container-check: building the image from the Dockerfile" >&2
@@ -71,8 +85,7 @@ buildah bud --quiet --format docker --pull=never --layers=false \
   -t "$image" . >/dev/null
 
 ctr=$(buildah from "$image")
-# Earlier builds' images, untagged by this one, would pile up.
-trap 'buildah rm "$ctr" >/dev/null 2>&1 || true; buildah rmi --prune >/dev/null 2>&1 || true' EXIT
+containers+=("$ctr")
 mnt=$(buildah mount "$ctr")
 size=$(du -sb "$mnt" | cut -f1)
 packed=$(tar -C "$mnt" -cf - . | gzip -9 | wc -c)

@@ -130,7 +130,21 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 				Publisher: m.tg.Publisher(strconv.FormatInt(chat, 10), telegram.Options{})}, true
 		}
 	}
-	m.metrics = metrics.New(fullVersion(), st.OpenDeliveries)
+	m.metrics = metrics.New(fullVersion(), func(ctx context.Context) (map[string]int, []string, error) {
+		open, err := st.OpenDeliveries(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		states, err := st.TargetStates(ctx)
+		var paused []string
+		for id, s := range states {
+			if s.PausedReason != "" {
+				paused = append(paused, id)
+			}
+		}
+		return open, paused, err
+	})
+	m.metrics.Known(append(targetIDList(cfg), store.ChatTargetPrefix))
 	dopts.Observer = m.metrics
 	m.dispatcher = dispatch.New(st, tmpl, targets, dopts, deps.Log, deps.Now)
 	return m, nil

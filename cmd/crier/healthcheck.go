@@ -1,8 +1,11 @@
 package main
 
 import (
+	"os"
+
 	"context"
 	"fmt"
+	"gopkg.in/yaml.v3"
 	"io"
 	"net"
 	"net/http"
@@ -24,15 +27,18 @@ func cmdHealthcheck(ctx context.Context, args []string, stdout, stderr io.Writer
 		path = "/readyz"
 	}
 	if *url == "" {
-		cfg, ok := c.load(stderr, env)
-		if !ok {
+		// Only http.listen is read: the healthcheck must not need the
+		// secrets the rest of the config names.
+		listen, err := listenOf(c.config, env)
+		if err != nil {
+			fmt.Fprintln(stderr, "crier healthcheck:", err)
 			return 1
 		}
-		if cfg.HTTP.Listen == "" {
+		if listen == "" {
 			fmt.Fprintln(stderr, "crier healthcheck: http.listen is not set in the config: there is nothing to ask")
 			return 1
 		}
-		host, port, _ := net.SplitHostPort(cfg.HTTP.Listen)
+		host, port, _ := net.SplitHostPort(listen)
 		if host == "" || host == "0.0.0.0" || host == "::" {
 			host = "127.0.0.1"
 		}
@@ -45,7 +51,9 @@ func cmdHealthcheck(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprintln(stderr, "crier healthcheck:", err)
 		return 1
 	}
-	resp, err := http.DefaultClient.Do(req)
+	// Straight to the listener: no proxy from the environment.
+	client := &http.Client{Transport: &http.Transport{Proxy: nil}}
+	resp, err := client.Do(req)
 	if err != nil {
 		fmt.Fprintln(stderr, "crier healthcheck:", err)
 		return 1
@@ -57,4 +65,21 @@ func cmdHealthcheck(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	fmt.Fprintln(stdout, "ok")
 	return 0
+}
+
+// listenOf reads http.listen from the config file, ${VAR} expanded.
+func listenOf(path string, env func(string) (string, bool)) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	var doc struct {
+		HTTP struct {
+			Listen string `yaml:"listen"`
+		} `yaml:"http"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return "", fmt.Errorf("%s: %v", path, err)
+	}
+	return os.Expand(doc.HTTP.Listen, func(k string) string { v, _ := env(k); return v }), nil
 }

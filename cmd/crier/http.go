@@ -53,9 +53,9 @@ func plain(w http.ResponseWriter, status int, text string) {
 	_, _ = w.Write([]byte(text + "\n"))
 }
 
-// serveHTTP serves until ctx ends, then lets requests in flight finish (5s
-// at most).
-func (m *Main) serveHTTP(ctx context.Context, srv *http.Server, ln net.Listener) {
+// serveHTTP serves until stop closes, then lets requests in flight finish
+// (5s at most).
+func (m *Main) serveHTTP(ctx context.Context, srv *http.Server, ln net.Listener, stop <-chan struct{}) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -64,7 +64,7 @@ func (m *Main) serveHTTP(ctx context.Context, srv *http.Server, ln net.Listener)
 		}
 	}()
 	m.log.Info("http: listening", "addr", ln.Addr().String())
-	<-ctx.Done()
+	<-stop
 	shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shut); err != nil {

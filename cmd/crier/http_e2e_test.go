@@ -108,3 +108,17 @@ func TestHealthcheckWithoutAListener(t *testing.T) {
 		t.Errorf("nobody there: %d %q", code, errOut)
 	}
 }
+
+// The container's healthcheck reads only http.listen: the config's secrets
+// need not be in its environment.
+func TestHealthcheckNeedsNoSecrets(t *testing.T) {
+	w := newWorld(t, mastodonapi.Options{})
+	addr := freePort(t)
+	w.writeConfig(fmt.Sprintf("http: {listen: %q}\n", addr))
+	var out, errOut strings.Builder
+	noEnv := func(string) (string, bool) { return "", false }
+	code := run(t.Context(), []string{"healthcheck", "--config", w.config}, &out, &errOut, noEnv)
+	if code != 1 || !strings.Contains(errOut.String(), "connection refused") || strings.Contains(errOut.String(), "environment variable") {
+		t.Errorf("healthcheck without the secrets: %d %q", code, errOut.String())
+	}
+}

@@ -36,11 +36,16 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	served := make(chan struct{})
+	// The listener outlives ctx: while the work in flight drains,
+	// /readyz answers 503 (a balancer stops sending) and /healthz 200.
+	served, drained := make(chan struct{}), make(chan struct{})
+	var drainOnce sync.Once
+	endHTTP := func() { drainOnce.Do(func() { close(drained) }) }
+	defer endHTTP()
 	go func() {
 		defer close(served)
 		if srv != nil {
-			m.serveHTTP(ctx, srv, ln)
+			m.serveHTTP(ctx, srv, ln, drained)
 		}
 	}()
 	sched := cron.New(cron.WithLocation(m.cfg.Location), cron.WithChain(cron.Recover(cronLogger{m})))
@@ -69,7 +74,7 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		m.log.Debug("polling", "source", src.ID, "due", slot)
 		res, err := m.pipeline.Poll(ctx, src)
-		if ctx.Err() == nil {
+		if ctx.Err() == nil && !res.NotDue { // a paused or backing-off source was not polled
 			m.metrics.Poll(src.ID, res.FetchTime, res.New, err)
 		}
 		if err == nil {
@@ -186,6 +191,7 @@ func (m *Main) Run(ctx context.Context) error {
 		<-refreshed // and so does the refresh
 		polls.Wait()
 		<-dispatched
+		endHTTP()
 		<-served
 		close(done)
 	}()

@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"encoding/json"
+	"log/slog"
 	"errors"
 	"fmt"
 	"os"
@@ -366,11 +368,34 @@ fetch: {allow_networks: [%s]}
 sources: [{id: news, url: "https://example.com/feed"}]
 targets: [{id: out, publisher: console}]
 `
-	if _, err := config.Parse([]byte(fmt.Sprintf(doc, `"10.20.0.0/16", "fd00::/8"`)), "/x", env(nil)); err != nil {
+	if _, err := config.Parse([]byte(fmt.Sprintf(doc, `"10.20.0.0/16", "fd12:3456::/32"`)), "/x", env(nil)); err != nil {
 		t.Errorf("valid networks: %v", err)
+	}
+	for _, wide := range []string{"0.0.0.0/0", "127.0.0.0/8", "169.254.0.0/16", "::/0", "fe80::/10", "10.0.0.0/1"} {
+		_, err := config.Parse([]byte(fmt.Sprintf(doc, `"`+wide+`"`)), "/x", env(nil))
+		if err == nil || !strings.Contains(err.Error(), "never allowed") {
+			t.Errorf("%s: %v", wide, err)
+		}
 	}
 	_, err := config.Parse([]byte(fmt.Sprintf(doc, `"10.20.0.0/16", "feeds.internal"`)), "/x", env(nil))
 	if err == nil || !strings.Contains(err.Error(), `fetch.allow_networks[1]: "feeds.internal" is not a network`) {
 		t.Errorf("a name for a network: %v", err)
+	}
+}
+
+// JSON logs and JSON dumps redact as the text forms do.
+func TestSecretsRedactedInJSONAndLogs(t *testing.T) {
+	var buf strings.Builder
+	log := slog.New(slog.NewJSONHandler(&buf, nil))
+	sec, st := config.Secret("123:tg-s3cret"), config.Storage("postgres://u:pg-s3cret@db/x")
+	log.Info("x", "token", sec, "storage", st, "cfg", config.Telegram{Token: sec})
+	dump, _ := json.Marshal(struct {
+		T config.Secret
+		S config.Storage
+	}{sec, st})
+	for _, out := range []string{buf.String(), string(dump)} {
+		if strings.Contains(out, "s3cret") {
+			t.Errorf("a secret in %s", out)
+		}
 	}
 }

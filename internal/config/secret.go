@@ -1,6 +1,9 @@
 package config
 
-import "strings"
+import (
+	"log/slog"
+	"strings"
+)
 
 // Secret is a string that never prints itself: fmt verbs, %#v and YAML
 // marshalling all show "[redacted]", so a config dumped to a log or an error
@@ -24,6 +27,11 @@ func (s Secret) GoString() string { return `config.Secret("` + s.String() + `")`
 
 // MarshalYAML redacts the secret in any YAML dump of the config.
 func (s Secret) MarshalYAML() (any, error) { return s.String(), nil }
+
+// MarshalText redacts it in JSON (and any text encoding), and LogValue in
+// slog's handlers, JSON included.
+func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+func (s Secret) LogValue() slog.Value         { return slog.StringValue(s.String()) }
 
 // Storage is the store's address: "sqlite:PATH" or a postgres:// URL, which
 // may hold a password. It prints with the password redacted.
@@ -61,3 +69,7 @@ func (s Storage) GoString() string { return `config.Storage("` + s.String() + `"
 
 // MarshalYAML redacts the password in any YAML dump of the config.
 func (s Storage) MarshalYAML() (any, error) { return s.String(), nil }
+
+// MarshalText and LogValue redact it in JSON and in logs.
+func (s Storage) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+func (s Storage) LogValue() slog.Value         { return slog.StringValue(s.String()) }

@@ -78,8 +78,12 @@ func (c *Config) validateGlobal(errs *problems) {
 		errs.add("fetch.max_backoff", "must be positive")
 	}
 	for i, n := range c.Fetch.AllowNetworks {
-		if _, err := netip.ParsePrefix(n); err != nil {
-			errs.add(fmt.Sprintf("fetch.allow_networks[%d]", i), "%q is not a network such as 10.20.0.0/16 or fd00::/8", n)
+		p, err := netip.ParsePrefix(n)
+		switch {
+		case err != nil:
+			errs.add(fmt.Sprintf("fetch.allow_networks[%d]", i), "%q is not a network such as 10.20.0.0/16 or fd12:3456::/32", n)
+		case overlapsRefused(p):
+			errs.add(fmt.Sprintf("fetch.allow_networks[%d]", i), "%s includes loopback, link-local or multicast addresses, which are never allowed: name the private network itself", n)
 		}
 	}
 	if c.Fetch.MaxBytes < 0 {
@@ -351,4 +355,20 @@ func notFor(path string, t Target, errs *problems, fields ...string) {
 			errs.add(path+"."+f, "not used by publisher %s", t.Publisher)
 		}
 	}
+}
+
+// neverAllowed are the networks fetch.allow_networks may not reach into.
+var neverAllowed = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"), netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("169.254.0.0/16"),
+	netip.MustParsePrefix("224.0.0.0/4"), netip.MustParsePrefix("::1/128"), netip.MustParsePrefix("::/128"),
+	netip.MustParsePrefix("fe80::/10"), netip.MustParsePrefix("ff00::/8"),
+}
+
+func overlapsRefused(p netip.Prefix) bool {
+	for _, n := range neverAllowed {
+		if p.Overlaps(n) {
+			return true
+		}
+	}
+	return false
 }

@@ -208,7 +208,7 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 		if pe == nil || remedied {
 			return d.failed(ctx, log, t, dl, err, took)
 		}
-		if pe.Remedy == model.RemedyShorten || pe.Remedy == model.RemedyMove {
+		if _, canMove := t.Publisher.(Mover); pe.Remedy == model.RemedyShorten || (pe.Remedy == model.RemedyMove && canMove) {
 			d.observe(t.ID, "retry", Reason(err), took) // cured at once, below
 		}
 		if pe.Remedy == model.RemedyShorten || pe.Remedy == model.RemedyMove {

@@ -41,7 +41,8 @@ type Options struct {
 	// (and post) pages of the network it runs in through its item links.
 	AllowPrivatePages bool
 	// AllowNetworks are private networks that pages and feeds from chats
-	// may come from all the same (an operator's internal feeds).
+	// may come from all the same (an operator's internal feeds); they
+	// never open loopback, link-local or metadata addresses.
 	AllowNetworks []netip.Prefix
 }
 
@@ -129,31 +130,77 @@ func NewFetcher(o Options) *Fetcher {
 // ErrPrivateAddress refuses an article page on a non-public address.
 var ErrPrivateAddress = errors.New("refusing an address that is not public")
 
+// refusePrivate checks an address about to be dialled. Loopback,
+// unspecified, link-local, multicast and cloud metadata addresses are
+// always refused; private ones (RFC 1918, unique local, site-local, CGNAT)
+// unless an operator allowed their network. An IPv6 address carrying an
+// IPv4 one (NAT64, 6to4, IPv4-compatible) is judged by the IPv4 address.
 func refusePrivate(address string, allowed []netip.Prefix) error {
 	ap, err := netip.ParseAddrPort(address)
 	if err != nil {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, address)
 	}
 	a := ap.Addr().Unmap()
+	if v4, ok := embeddedIPv4(a); ok {
+		a = v4
+	}
+	if AlwaysRefused(a) {
+		return fmt.Errorf("%w: %s", ErrPrivateAddress, a)
+	}
 	for _, p := range allowed {
 		if p.Contains(a) {
 			return nil
 		}
 	}
-	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() || a.IsUnspecified() ||
-		a.IsMulticast() || a.IsInterfaceLocalMulticast() || cgnat.Contains(a) || nat64.Contains(a) {
+	if a.IsPrivate() || cgnat.Contains(a) || siteLocal.Contains(a) {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, a)
 	}
 	return nil
 }
 
-// cgnat is the shared address space of carrier-grade NAT (RFC 6598), which
-// cloud providers also use for internal services.
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+// AlwaysRefused tells the addresses no allowed network opens: the machine
+// itself, link-local (where cloud metadata services answer), multicast, and
+// the metadata services' own addresses.
+func AlwaysRefused(a netip.Addr) bool {
+	return a.IsLoopback() || a.IsUnspecified() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
+		a.IsMulticast() || a.IsInterfaceLocalMulticast() || thisNetwork.Contains(a) || metadata[a]
+}
 
-// nat64 maps IPv4 addresses into IPv6 (RFC 6052): through it, a DNS64
-// network would reach private IPv4 addresses by an IPv6 name.
-var nat64 = netip.MustParsePrefix("64:ff9b::/96")
+var (
+	// cgnat is the shared address space of carrier-grade NAT (RFC 6598),
+	// which cloud providers also use for internal services.
+	cgnat       = netip.MustParsePrefix("100.64.0.0/10")
+	siteLocal   = netip.MustParsePrefix("fec0::/10")
+	thisNetwork = netip.MustParsePrefix("0.0.0.0/8")
+	metadata    = map[netip.Addr]bool{
+		netip.MustParseAddr("169.254.169.254"): true, // AWS, GCP, Azure, OpenStack
+		netip.MustParseAddr("fd00:ec2::254"):   true, // AWS over IPv6
+		netip.MustParseAddr("100.100.100.200"): true, // Alibaba Cloud
+	}
+	nat64      = netip.MustParsePrefix("64:ff9b::/96")
+	nat64Local = netip.MustParsePrefix("64:ff9b:1::/48")
+	sixToFour  = netip.MustParsePrefix("2002::/16")
+	v4Compat   = netip.MustParsePrefix("::/96")
+)
+
+// embeddedIPv4 returns the IPv4 address an IPv6 one carries.
+func embeddedIPv4(a netip.Addr) (netip.Addr, bool) {
+	if !a.Is6() {
+		return netip.Addr{}, false
+	}
+	b := a.As16()
+	switch {
+	case nat64.Contains(a):
+		return netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}), true
+	case nat64Local.Contains(a): // RFC 6052 /48: bits 64-71 are the u octet
+		return netip.AddrFrom4([4]byte{b[6], b[7], b[9], b[10]}), true
+	case sixToFour.Contains(a):
+		return netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}), true
+	case v4Compat.Contains(a) && !a.IsLoopback() && !a.IsUnspecified():
+		return netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}), true
+	}
+	return netip.Addr{}, false
+}
 
 // Fetch downloads rawURL, sending the validators of prev so an unchanged feed
 // costs a 304 and no parse.

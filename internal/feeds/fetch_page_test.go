@@ -112,47 +112,91 @@ func TestPagesOnPrivateAddressesAreRefused(t *testing.T) {
 	}
 }
 
+// listenOn starts a server on the first address of this machine that
+// matches, or skips.
+func listenOn(t *testing.T, want func(netip.Addr) bool, h http.Handler) (*httptest.Server, netip.Addr) {
+	t.Helper()
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		ipn, ok := a.(*net.IPNet)
+		if !ok {
+			continue
+		}
+		ip, _ := netip.AddrFromSlice(ipn.IP)
+		ip = ip.Unmap()
+		if !want(ip) {
+			continue
+		}
+		ln, err := net.Listen("tcp", net.JoinHostPort(ip.String(), "0"))
+		if err != nil {
+			continue
+		}
+		srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: h}}
+		srv.Start()
+		t.Cleanup(srv.Close)
+		return srv, ip
+	}
+	t.Skip("no such address on this machine")
+	return nil, netip.Addr{}
+}
+
 // An operator's internal network, allowed by name, and only that one.
 func TestAllowedNetworks(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	page := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Write([]byte("<p>internal page</p>"))
-	}))
-	defer srv.Close()
+	})
+	srv, ip := listenOn(t, func(a netip.Addr) bool { return a.IsPrivate() }, page)
 	ctx := context.Background()
-	allowed := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}})
-	if _, err := allowed.FetchPage(ctx, srv.URL+"/"); err != nil {
-		t.Errorf("allowed network refused: %v", err)
+	own := netip.PrefixFrom(ip, ip.BitLen()).Masked()
+	if _, err := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{own}}).FetchPage(ctx, srv.URL+"/"); err != nil {
+		t.Errorf("allowed network %s refused: %v", own, err)
 	}
-	other := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}})
+	other := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{netip.MustParsePrefix("10.99.0.0/16")}})
 	if _, err := other.FetchPage(ctx, srv.URL+"/"); !errors.Is(err, feeds.ErrPrivateAddress) {
 		t.Errorf("another network's address: %v", err)
 	}
-	// NAT64: an IPv6 name for a private IPv4 address.
-	if _, err := other.FetchPage(ctx, "http://[64:ff9b::a00:1]:80/"); !errors.Is(err, feeds.ErrPrivateAddress) {
-		t.Errorf("NAT64 address: %v", err)
+}
+
+// Addresses no allow-list opens, and IPv6 forms of private IPv4 addresses.
+func TestAddressesAlwaysRefused(t *testing.T) {
+	wide := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{
+		netip.MustParsePrefix("fd00::/8"), netip.MustParsePrefix("10.0.0.0/8")}})
+	for _, u := range []string{
+		"http://127.0.0.1:1/", "http://[::1]:1/", "http://0.0.0.0:1/", "http://0.1.2.3:1/", "http://169.254.169.254/latest/",
+		"http://[fd00:ec2::254]/", // AWS metadata, inside the allowed fd00::/8
+		"http://[fe80::1]:1/", "http://[::ffff:127.0.0.1]:1/",
+		"http://[64:ff9b::7f00:1]:1/",          // NAT64 of 127.0.0.1
+		"http://[64:ff9b:1:a9fe:a9:fe00::]:1/", // local-use NAT64 of 169.254.169.254
+		"http://[2002:7f00:1::]:1/",            // 6to4 of 127.0.0.1
+		"http://[::a9fe:a9fe]:1/",              // IPv4-compatible 169.254.169.254
+	} {
+		if _, err := wide.FetchPage(context.Background(), u); !errors.Is(err, feeds.ErrPrivateAddress) {
+			t.Errorf("%s: %v, want ErrPrivateAddress", u, err)
+		}
+	}
+	strict := feeds.NewFetcher(feeds.Options{})
+	for _, u := range []string{"http://[64:ff9b::a00:1]:1/", "http://[2002:c0a8:101::]:1/", "http://[fec0::1]:1/", "http://100.64.0.1:1/"} {
+		if _, err := strict.FetchPage(context.Background(), u); !errors.Is(err, feeds.ErrPrivateAddress) {
+			t.Errorf("%s: %v, want ErrPrivateAddress", u, err)
+		}
 	}
 }
 
-// A redirect from an allowed address to a private one is refused when it is
+// A redirect from a public address to a private one is refused when it is
 // dialled: the check runs for every connection, not for the first URL.
 func TestRedirectToAPrivateAddressIsRefused(t *testing.T) {
 	inside := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("<p>secret</p>"))
 	}))
 	defer inside.Close()
-	// The "public" server is on 127.0.0.2 (allowed here), redirecting to
-	// 127.0.0.1 (not allowed).
-	ln, err := net.Listen("tcp", "127.0.0.2:0")
-	if err != nil {
-		t.Skip("no 127.0.0.2 on this machine")
-	}
-	public := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	redirect := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, inside.URL+"/admin", http.StatusFound)
-	})}}
-	public.Start()
-	defer public.Close()
-	f := feeds.NewFetcher(feeds.Options{AllowNetworks: []netip.Prefix{netip.MustParsePrefix("127.0.0.2/32")}})
+	})
+	public, _ := listenOn(t, func(a netip.Addr) bool {
+		return a.Is4() && !a.IsPrivate() && !a.IsLoopback() && !a.IsLinkLocalUnicast()
+	}, redirect)
+	f := feeds.NewFetcher(feeds.Options{})
 	if _, err := f.FetchPage(context.Background(), public.URL+"/story"); !errors.Is(err, feeds.ErrPrivateAddress) {
 		t.Errorf("redirect into the private network: %v", err)
 	}

@@ -3,8 +3,10 @@ package metrics_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +17,9 @@ import (
 
 // The alert rules and the dashboard in docs/ name only metrics crier has.
 func TestDocsNameRealMetrics(t *testing.T) {
-	m := metrics.New("test", func(context.Context) (map[string]int, error) { return map[string]int{"t": 1}, nil })
+	m := metrics.New("test", func(context.Context) (map[string]int, []string, error) {
+		return map[string]int{"t": 1}, []string{"t"}, nil
+	})
 	m.Poll("s", time.Second, 1, nil)
 	m.Delivery("t", "sent", "ok", time.Second)
 	m.Waited("t", time.Second)
@@ -67,5 +71,73 @@ func TestDocsNameRealMetrics(t *testing.T) {
 	}
 	if len(exprs) < 15 {
 		t.Errorf("only %d expressions read", len(exprs))
+	}
+}
+
+// Subscriber chats share one label: /subscribe must not grow the series, nor
+// publish readers' ids.
+func TestSubscriberChatsShareOneLabel(t *testing.T) {
+	m := metrics.New("test", func(context.Context) (map[string]int, []string, error) {
+		return map[string]int{"chat:1001": 2, "chat:1002": 3, "channel": 1}, []string{"chat:1001", "chat:1002", "channel"}, nil
+	})
+	for i := range 50 {
+		m.Delivery(fmt.Sprintf("chat:%d", 1000+i), "sent", "ok", time.Millisecond)
+		m.Waited(fmt.Sprintf("chat:%d", 1000+i), time.Millisecond)
+	}
+	families, _ := m.Registry().Gather()
+	for _, f := range families {
+		for _, metric := range f.GetMetric() {
+			for _, l := range metric.GetLabel() {
+				if l.GetName() == "target" && strings.HasPrefix(l.GetValue(), "chat:") {
+					t.Errorf("%s has target %q", f.GetName(), l.GetValue())
+				}
+			}
+		}
+		if f.GetName() == "crier_deliveries_pending" {
+			for _, metric := range f.GetMetric() {
+				if metric.GetLabel()[0].GetValue() == "chats" && metric.GetGauge().GetValue() != 5 {
+					t.Errorf("pending for chats = %v, want 5", metric.GetGauge().GetValue())
+				}
+			}
+		}
+		if f.GetName() == "crier_targets_paused" {
+			for _, metric := range f.GetMetric() {
+				if metric.GetLabel()[0].GetValue() == "chats" && metric.GetGauge().GetValue() != 2 {
+					t.Errorf("paused chats = %v, want 2", metric.GetGauge().GetValue())
+				}
+			}
+		}
+		if f.GetName() == "crier_deliveries_total" && len(f.GetMetric()) != 1 {
+			t.Errorf("%d delivery series for 50 chats, want 1", len(f.GetMetric()))
+		}
+	}
+}
+
+// The events alerts watch exist at zero from the start, so that their
+// first occurrence is an increase Prometheus sees.
+func TestKnownTargetsStartAtZero(t *testing.T) {
+	m := metrics.New("test", nil)
+	m.Known([]string{"channel", "chat:5"})
+	families, _ := m.Registry().Gather()
+	found := 0
+	for _, f := range families {
+		if f.GetName() != "crier_deliveries_total" {
+			continue
+		}
+		for _, metric := range f.GetMetric() {
+			labels := map[string]string{}
+			for _, l := range metric.GetLabel() {
+				labels[l.GetName()] = l.GetValue()
+			}
+			if labels["outcome"] == "paused" || labels["outcome"] == "failed" {
+				found++
+				if metric.GetCounter().GetValue() != 0 {
+					t.Errorf("%v starts at %v", labels, metric.GetCounter().GetValue())
+				}
+			}
+		}
+	}
+	if found != 10 { // (paused + 4 failed reasons) for channel and for chats
+		t.Errorf("%d paused/failed series, want 10", found)
 	}
 }

@@ -7,6 +7,7 @@ package metrics
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -28,8 +29,10 @@ type Metrics struct {
 	rateWait      *prometheus.CounterVec
 }
 
-// Queue reads the open deliveries of each target when Prometheus scrapes.
-type Queue func(ctx context.Context) (map[string]int, error)
+// Queue reads, when Prometheus scrapes, the store's view of the targets,
+// which all replicas share: each target's open deliveries, and the paused
+// ones.
+type Queue func(ctx context.Context) (open map[string]int, paused []string, err error)
 
 // New builds the metrics with the Go runtime's and the process's, and
 // crier's build; queue, if set, is read at every scrape.
@@ -66,8 +69,11 @@ func New(version string, queue Queue) *Metrics {
 	build.Set(1)
 	reg.MustRegister(build)
 	if queue != nil {
-		reg.MustRegister(&queueCollector{read: queue, desc: prometheus.NewDesc("crier_deliveries_pending",
-			"Deliveries waiting to be sent (pending or in flight), by target.", []string{"target"}, nil)})
+		reg.MustRegister(&queueCollector{read: queue,
+			desc: prometheus.NewDesc("crier_deliveries_pending",
+				"Deliveries waiting to be sent (pending or in flight), by target.", []string{"target"}, nil),
+			paused: prometheus.NewDesc("crier_targets_paused",
+				"Targets paused (the platform refused them; posts kept until an admin resumes them): 1 for a configured target, the number of chats for \"chats\".", []string{"target"}, nil)})
 	}
 	return m
 }
@@ -102,10 +108,24 @@ func (m *Metrics) Poll(source string, fetch time.Duration, newItems int, err err
 	}
 }
 
+// subscriberTarget is the one label all subscriber chats ("chat:<id>")
+// share: a label per reader would grow without bound with /subscribe, and
+// put readers' Telegram ids on /metrics.
+const subscriberTarget = "chats"
+
+// targetLabel is the target's label value.
+func targetLabel(target string) string {
+	if strings.HasPrefix(target, "chat:") {
+		return subscriberTarget
+	}
+	return target
+}
+
 // Delivery records one attempt to post: outcome sent, retry, failed or
 // paused; reason one of a few words (see the metric's help); took is the
 // platform's answer time.
 func (m *Metrics) Delivery(target, outcome, reason string, took time.Duration) {
+	target = targetLabel(target)
 	m.deliveries.WithLabelValues(target, outcome, reason).Inc()
 	if took > 0 {
 		m.sendSeconds.WithLabelValues(target).Observe(took.Seconds())
@@ -117,29 +137,56 @@ func (m *Metrics) Delivery(target, outcome, reason string, took time.Duration) {
 
 // Waited records time a post waited for a rate limit.
 func (m *Metrics) Waited(target string, d time.Duration) {
+	target = targetLabel(target)
 	if d > 0 {
 		m.rateWait.WithLabelValues(target).Add(d.Seconds())
 	}
 }
 
-// queueCollector reads the queue depth from the store at scrape time: the
-// store, not this process, knows what all replicas have queued.
-type queueCollector struct {
-	read Queue
-	desc *prometheus.Desc
+// Known creates the series of the events alerts watch for, at zero, for
+// the configured targets: a counter that first appears at 1 shows no
+// increase to Prometheus, and its alert would never fire.
+func (m *Metrics) Known(targets []string) {
+	for _, t := range targets {
+		t = targetLabel(t)
+		m.deliveries.WithLabelValues(t, "paused", "blocked")
+		for _, reason := range []string{"permanent", "gave_up", "render", "too_long"} {
+			m.deliveries.WithLabelValues(t, "failed", reason)
+		}
+		m.deliveries.WithLabelValues(t, "retry", "rate_limited")
+	}
 }
 
-func (q *queueCollector) Describe(ch chan<- *prometheus.Desc) { ch <- q.desc }
+// queueCollector reads the queue depth and the paused targets from the
+// store at scrape time: the store, not this process, knows what all
+// replicas have queued.
+type queueCollector struct {
+	read         Queue
+	desc, paused *prometheus.Desc
+}
+
+func (q *queueCollector) Describe(ch chan<- *prometheus.Desc) { ch <- q.desc; ch <- q.paused }
 
 func (q *queueCollector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	open, err := q.read(ctx)
+	open, paused, err := q.read(ctx)
 	if err != nil {
 		ch <- prometheus.NewInvalidMetric(q.desc, err)
 		return
 	}
+	pausedBy := map[string]int{}
+	for _, t := range paused {
+		pausedBy[targetLabel(t)]++
+	}
+	for target, n := range pausedBy {
+		ch <- prometheus.MustNewConstMetric(q.paused, prometheus.GaugeValue, float64(n), target)
+	}
+	byLabel := map[string]int{}
 	for target, n := range open {
+		byLabel[targetLabel(target)] += n
+	}
+	for target, n := range byLabel {
 		ch <- prometheus.MustNewConstMetric(q.desc, prometheus.GaugeValue, float64(n), target)
 	}
 }
