@@ -36,6 +36,9 @@ type farm struct {
 	rnd   *rand.Rand
 }
 
+// newFarmItems is a farm without a server, for its items.
+func newFarmItems() *farm { return &farm{rnd: rand.New(rand.NewPCG(1, 2))} }
+
 func newFarm(n int) *farm {
 	f := &farm{srv: feedserver.New(), items: make([][]feedserver.Item, n), rnd: rand.New(rand.NewPCG(1, 2))}
 	for i := range n {

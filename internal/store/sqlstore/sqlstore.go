@@ -65,6 +65,16 @@ func New(db *sql.DB, d Dialect, now func() time.Time, closeFn func() error) *Sto
 	}}
 }
 
+// Exec runs a statement outside the store's queries (benchmarks, tools).
+func (s *Store) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return s.db.ExecContext(ctx, q, args...)
+}
+
+// QueryRow runs a one-row query outside the store's queries.
+func (s *Store) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return s.db.DB.QueryRowContext(ctx, q, args...)
+}
+
 // Dialect tells the engine.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
