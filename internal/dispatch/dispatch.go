@@ -73,7 +73,7 @@ type Target struct {
 type Options struct {
 	Batch       int           // deliveries claimed per round
 	PerTarget   int           // of which at most this many per target
-	Parallel    int           // targets served at once
+	Parallel    int           // targets served at once (default 256)
 	Lease       time.Duration // how long a claim holds (default 5m); sends that could outlive it are given back
 	SendTimeout time.Duration // one platform request
 	MaxAttempts int           // transient failures before giving up
@@ -135,7 +135,10 @@ func (o *Options) defaults() {
 	}
 	def(&o.Batch, 200)
 	def(&o.PerTarget, 20)
-	def(&o.Parallel, 16)
+	// Telegram allows one message a second per chat and thirty a second per
+	// bot: fanning out to subscriber chats needs more than thirty served at
+	// once to reach the bot's rate.
+	def(&o.Parallel, 256)
 	def(&o.MaxAttempts, 12)
 	defD(&o.SendTimeout, 30*time.Second)
 	// A worker sends its claimed batch one by one, each send preceded at
