@@ -3,8 +3,6 @@ package bot_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/crierhq/crier/bot"
+	"github.com/crierhq/crier/internal/fakes/feedserver"
 	"github.com/crierhq/crier/internal/feeds"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/sources"
@@ -46,22 +45,11 @@ func (p *posts) Post(_ context.Context, url string, targets []string) (bot.PostR
 var feedsURL string
 
 func TestMain(m *testing.M) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/feed.xml":
-			w.Header().Set("Content-Type", "application/rss+xml")
-			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Daily News</title><item><title>One</title></item></channel></rss>`))
-		case "/":
-			w.Header().Set("Content-Type", "text/html")
-			w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`))
-		case "/blog":
-			w.Header().Set("Content-Type", "text/html")
-			w.Write([]byte(`<html><head><title>Blog</title></head><body>No feed.</body></html>`))
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	feedsURL = srv.URL
+	srv := feedserver.New()
+	srv.SetItems("/feed.xml", "Daily News", []feedserver.Item{{GUID: "1", Title: "One"}})
+	srv.SetRaw("/", "text/html", `<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`)
+	srv.SetRaw("/blog", "text/html", `<html><head><title>Blog</title></head><body>No feed.</body></html>`)
+	feedsURL = srv.URL("")
 	code := m.Run()
 	srv.Close()
 	os.Exit(code)
@@ -186,13 +174,7 @@ func TestCommands(t *testing.T) {
 func TestPauseResumeAndLanguage(t *testing.T) {
 	b, st, _ := newBot(t)
 	ctx := context.Background()
-	say := func(from int64, text string) string {
-		r := b.Handle(ctx, private(from, text))
-		if len(r) != 1 {
-			t.Fatalf("%s: replies %+v", text, r)
-		}
-		return r[0].Text
-	}
+	say := func(from int64, text string) string { return one(t, b, private(from, text)) }
 	if got := say(admin, "/pause channel"); !strings.Contains(got, "channel is paused: paused by admin 42") {
 		t.Fatalf("pause: %s", got)
 	}
@@ -268,13 +250,7 @@ func snapshot(t *testing.T, st *sqlite.Store) string {
 func TestSubscriptions(t *testing.T) {
 	b, st, _ := newBot(t)
 	ctx := context.Background()
-	say := func(u bot.Update) string {
-		r := b.Handle(ctx, u)
-		if len(r) != 1 {
-			t.Fatalf("%s: replies %+v", u.Text, r)
-		}
-		return r[0].Text
-	}
+	say := func(u bot.Update) string { return one(t, b, u) }
 	steps := []struct {
 		update bot.Update
 		want   string
@@ -304,13 +280,7 @@ func TestSubscriptions(t *testing.T) {
 func TestAddedSourceLifecycle(t *testing.T) {
 	b, st, _ := newBot(t)
 	ctx := context.Background()
-	say := func(from int64, text string) string {
-		r := b.Handle(ctx, private(from, text))
-		if len(r) != 1 {
-			t.Fatalf("%s: replies %+v", text, r)
-		}
-		return r[0].Text
-	}
+	say := func(from int64, text string) string { return one(t, b, private(from, text)) }
 	if got := say(admin, "/add "+feedsURL+"/feed.xml"); !strings.Contains(got, "Added daily-news") {
 		t.Fatalf("add: %s", got)
 	}
@@ -344,4 +314,14 @@ func TestAddedSourceLifecycle(t *testing.T) {
 	if got := say(admin, "/post https://news.example/a"); !strings.Contains(got, "was posted before") {
 		t.Errorf("second post: %s", got)
 	}
+}
+
+// one is the text of the one reply an update gets.
+func one(t *testing.T, b *bot.Bot, u bot.Update) string {
+	t.Helper()
+	r := b.Handle(context.Background(), u)
+	if len(r) != 1 {
+		t.Fatalf("%s: replies %+v", u.Text, r)
+	}
+	return r[0].Text
 }

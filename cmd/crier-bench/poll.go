@@ -212,15 +212,11 @@ func procField(pid int, name string) (int64, bool) {
 // for where the peak comes from).
 func traceRSS(pid int, began time.Time) {
 	for {
-		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-		if err != nil {
+		kb, ok := procField(pid, "VmRSS:")
+		if !ok {
 			return
 		}
-		for _, line := range strings.Split(string(data), "\n") {
-			if strings.HasPrefix(line, "VmRSS:") {
-				fmt.Fprintf(os.Stderr, "rss %5.2fs %s\n", time.Since(began).Seconds(), strings.TrimSpace(strings.TrimPrefix(line, "VmRSS:")))
-			}
-		}
+		fmt.Fprintf(os.Stderr, "rss %5.2fs %d kB\n", time.Since(began).Seconds(), kb)
 		time.Sleep(100 * time.Millisecond)
 	}
 }

@@ -56,7 +56,7 @@ func scenarioStore(ctx context.Context, o options, dir string, w io.Writer) erro
 	pgSize := func() int64 {
 		var n int64
 		_ = admin.QueryRow(ctx, `SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c
-			JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`, schema).Scan(&n)
+			JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'`, schema).Scan(&n)
 		return n
 	}
 	return storeGrowth(ctx, "PostgreSQL", pg, o.items, pgSize, w)

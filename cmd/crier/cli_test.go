@@ -272,6 +272,14 @@ func TestBackupWhileRunning(t *testing.T) {
 	w.publish(story(1))
 	w.crier("once", "--config", w.config)
 	m := w.open(nil, nil) // the store stays open, as a running crier's
+	// A write still in the WAL, not in the database file: a plain copy of
+	// the file would miss it.
+	if err := m.store.PauseTarget(t.Context(), "toots", "in the WAL"); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(filepath.Join(w.dir, "data", "crier.db-wal")); err != nil || fi.Size() == 0 {
+		t.Fatalf("no WAL to back up through: %v", err)
+	}
 	out := filepath.Join(t.TempDir(), "copy.db")
 	code, stdout, errOut := w.crier("backup", "--config", w.config, out)
 	if code != 0 || !strings.Contains(stdout, "backed up") {
@@ -289,5 +297,8 @@ func TestBackupWhileRunning(t *testing.T) {
 	got, err := copied.FetchState(t.Context(), "asbarez")
 	if err != nil || got.ETag != orig.ETag || !got.Initialized {
 		t.Errorf("the copy's source state %+v, %v; want %+v", got, err, orig)
+	}
+	if states, _ := copied.TargetStates(t.Context()); states["toots"].PausedReason != "in the WAL" {
+		t.Errorf("the copy lacks the write still in the WAL: %+v", states["toots"])
 	}
 }

@@ -50,6 +50,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}()
 	sched := cron.New(cron.WithLocation(m.cfg.Location), cron.WithChain(cron.Recover(cronLogger{m})))
 	sem := make(chan struct{}, m.cfg.Fetch.Concurrency)
+	shared := m.store.Dialect().Name == "postgres"
 	var polls sync.WaitGroup // the start-up polls; cron tracks its own jobs
 	// poll polls src for the latest due time of its schedule, unless
 	// another process sharing the store took that due time. A poll that
@@ -63,14 +64,18 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		defer func() { <-sem }()
 		slot := prevDue(every, time.Now().In(m.cfg.Location))
-		ok, err := m.store.ClaimPoll(ctx, src.ID, slot)
-		if err != nil {
-			m.log.Warn("claim a poll", "source", src.ID, "err", err)
-			return
-		}
-		if !ok {
-			m.log.Debug("poll taken by another process", "source", src.ID, "due", slot)
-			return
+		// Only replicas sharing PostgreSQL need the claim: on SQLite it
+		// would be one more write per poll for a single process.
+		if shared {
+			ok, err := m.store.ClaimPoll(ctx, src.ID, slot)
+			if err != nil {
+				m.log.Warn("claim a poll", "source", src.ID, "err", err)
+				return
+			}
+			if !ok {
+				m.log.Debug("poll taken by another process", "source", src.ID, "due", slot)
+				return
+			}
 		}
 		m.log.Debug("polling", "source", src.ID, "due", slot)
 		res, err := m.pipeline.Poll(ctx, src)

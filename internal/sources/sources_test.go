@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/crierhq/crier/internal/fakes/feedserver"
 	"github.com/crierhq/crier/internal/feeds"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/sources"
@@ -21,26 +20,15 @@ import (
 
 var ctx = context.Background()
 
-func feedServer(t *testing.T) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/feed.xml":
-			w.Header().Set("Content-Type", "application/rss+xml")
-			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Daily News</title><item><title>One</title></item></channel></rss>`))
-		case "/hy.xml":
-			w.Header().Set("Content-Type", "application/rss+xml")
-			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Լուրեր</title><item><title>Մեկ</title></item></channel></rss>`))
-		case "/":
-			w.Header().Set("Content-Type", "text/html")
-			w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`))
-		case "/blog":
-			w.Header().Set("Content-Type", "text/html")
-			w.Write([]byte(`<html><head><title>Blog</title></head><body>No feed.</body></html>`))
-		default:
-			http.NotFound(w, r)
-		}
-	}))
+// feedServer serves a feed, a page announcing it, a page announcing
+// none, and a feed titled in Armenian.
+func feedServer(t *testing.T) *feedserver.Server {
+	srv := feedserver.New()
 	t.Cleanup(srv.Close)
+	srv.SetItems("/feed.xml", "Daily News", []feedserver.Item{{GUID: "1", Title: "One"}})
+	srv.SetItems("/hy.xml", "Լուրեր", []feedserver.Item{{GUID: "1", Title: "Մեկ"}})
+	srv.SetRaw("/", "text/html", `<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`)
+	srv.SetRaw("/blog", "text/html", `<html><head><title>Blog</title></head><body>No feed.</body></html>`)
 	return srv
 }
 
@@ -68,31 +56,31 @@ func TestAddRemoveAndRestart(t *testing.T) {
 	set.Watch(func(s model.Source) { added = append(added, s.ID) }, func(id string) { removed = append(removed, id) })
 
 	// A page: its feed is found and named by its title.
-	src, err := set.Add(ctx, srv.URL+"/", "", 42)
-	if err != nil || src.ID != "daily-news" || src.Name != "Daily News" || src.URL != srv.URL+"/feed.xml" || src.AddedBy != 42 {
+	src, err := set.Add(ctx, srv.URL("")+"/", "", 42)
+	if err != nil || src.ID != "daily-news" || src.Name != "Daily News" || src.URL != srv.URL("")+"/feed.xml" || src.AddedBy != 42 {
 		t.Fatalf("add a page = %+v, %v", src, err)
 	}
 	// The same feed, however written, is refused.
-	for _, u := range []string{srv.URL + "/feed.xml", srv.URL + "/feed.xml/", srv.URL + "/", "http://asbarez.com/feed", "https://WWW.Asbarez.com/feed/#x"} {
+	for _, u := range []string{srv.URL("") + "/feed.xml", srv.URL("") + "/feed.xml/", srv.URL("") + "/", "http://asbarez.com/feed", "https://WWW.Asbarez.com/feed/#x"} {
 		var dup *sources.DuplicateError
 		if _, err := set.Add(ctx, u, "", 42); !errors.As(err, &dup) {
 			t.Errorf("%s: %v, want a duplicate", u, err)
 		}
 	}
 	// A name is given: the id comes from it; the reserved id is skipped.
-	src, err = set.Add(ctx, srv.URL+"/hy.xml", "Daily   News", 42)
+	src, err = set.Add(ctx, srv.URL("")+"/hy.xml", "Daily   News", 42)
 	if err != nil || src.ID != "daily-news-3" || src.Name != "Daily News" {
 		t.Fatalf("add with a name = %+v, %v", src, err)
 	}
 	for _, bad := range []struct{ url, why string }{
-		{srv.URL + "/blog", "no feed"}, {srv.URL + "/missing", "404"}, {"file:///etc/passwd", "file"},
+		{srv.URL("") + "/blog", "no feed"}, {srv.URL("") + "/missing", "404"}, {"file:///etc/passwd", "file"},
 		{"ftp://x.example/feed", "ftp"}, {"https://", "no host"}, {"javascript:alert(1)", "javascript"},
 	} {
 		if _, err := set.Add(ctx, bad.url, "", 42); err == nil {
 			t.Errorf("%s (%s) was added", bad.url, bad.why)
 		}
 	}
-	if _, err := set.Add(ctx, srv.URL+"/", "", 0); err == nil {
+	if _, err := set.Add(ctx, srv.URL("")+"/", "", 0); err == nil {
 		t.Error("added without an admin")
 	}
 	if got := ids(set.All()); got != "asbarez daily-news daily-news-3" {
@@ -124,18 +112,18 @@ func TestAddRemoveAndRestart(t *testing.T) {
 	if got := ids(again.All()); got != "asbarez daily-news-3" {
 		t.Errorf("after a restart: %s", got)
 	}
-	if src, ok := again.Get("daily-news-3"); !ok || src.AddedBy != 42 || src.URL != srv.URL+"/hy.xml" {
+	if src, ok := again.Get("daily-news-3"); !ok || src.AddedBy != 42 || src.URL != srv.URL("")+"/hy.xml" {
 		t.Errorf("restored %+v", src)
 	}
 	// A name without Latin letters: the host names the id.
-	src, err = again.Add(ctx, srv.URL+"/feed.xml", "Լուրեր", 42)
+	src, err = again.Add(ctx, srv.URL("")+"/feed.xml", "Լուրեր", 42)
 	if err != nil || src.ID != "127-0-0-1" || src.Name != "Լուրեր" {
 		t.Errorf("armenian name = %+v, %v", src, err)
 	}
 	// The cap counts added sources only.
 	again.Remove(ctx, "127-0-0-1")
 	small, _ := sources.Load(ctx, st, fetcher, sources.Options{Configured: configured, Max: 1})
-	if _, err := small.Add(ctx, srv.URL+"/feed.xml", "", 42); !errors.Is(err, sources.ErrMaxSources) {
+	if _, err := small.Add(ctx, srv.URL("")+"/feed.xml", "", 42); !errors.Is(err, sources.ErrMaxSources) {
 		t.Errorf("beyond the cap: %v", err)
 	}
 }
@@ -181,7 +169,7 @@ func TestAddedSourceShadowedByATarget(t *testing.T) {
 	st := open(t)
 	fetcher := feeds.NewFetcher(feeds.Options{AllowPrivatePages: true})
 	set, _ := sources.Load(ctx, st, fetcher, sources.Options{})
-	if _, err := set.Add(ctx, srv.URL+"/feed.xml", "Bulletin", 42); err != nil {
+	if _, err := set.Add(ctx, srv.URL("")+"/feed.xml", "Bulletin", 42); err != nil {
 		t.Fatal(err)
 	}
 	var logs strings.Builder
@@ -214,7 +202,7 @@ func TestRefreshFollowsOtherProcesses(t *testing.T) {
 	there, _ := sources.Load(ctx, st, fetcher, sources.Options{})
 	var came, went []string
 	there.Watch(func(s model.Source) { came = append(came, s.ID) }, func(id string) { went = append(went, id) })
-	if _, err := here.Add(ctx, srv.URL+"/feed.xml", "", 42); err != nil {
+	if _, err := here.Add(ctx, srv.URL("")+"/feed.xml", "", 42); err != nil {
 		t.Fatal(err)
 	}
 	if err := there.Refresh(ctx); err != nil {
@@ -247,17 +235,17 @@ func TestRefreshFollowsAReAddedSource(t *testing.T) {
 	there, _ := sources.Load(ctx, st, fetcher, sources.Options{})
 	var events []string
 	there.Watch(func(s model.Source) { events = append(events, "+"+s.ID+" "+s.URL) }, func(id string) { events = append(events, "-"+id) })
-	here.Add(ctx, srv.URL+"/feed.xml", "News", 42)
+	here.Add(ctx, srv.URL("")+"/feed.xml", "News", 42)
 	there.Refresh(ctx)
 	here.Remove(ctx, "news")
 	clock.Advance(time.Second)
-	here.Add(ctx, srv.URL+"/hy.xml", "News", 42)
+	here.Add(ctx, srv.URL("")+"/hy.xml", "News", 42)
 	there.Refresh(ctx)
-	want := []string{"+news " + srv.URL + "/feed.xml", "-news", "+news " + srv.URL + "/hy.xml"}
+	want := []string{"+news " + srv.URL("") + "/feed.xml", "-news", "+news " + srv.URL("") + "/hy.xml"}
 	if strings.Join(events, "|") != strings.Join(want, "|") {
 		t.Errorf("events %q, want %q", events, want)
 	}
-	if src, _ := there.Get("news"); src.URL != srv.URL+"/hy.xml" {
+	if src, _ := there.Get("news"); src.URL != srv.URL("")+"/hy.xml" {
 		t.Errorf("polls %s", src.URL)
 	}
 }

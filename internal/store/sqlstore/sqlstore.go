@@ -70,9 +70,10 @@ func (s *Store) Exec(ctx context.Context, q string, args ...any) (sql.Result, er
 	return s.db.ExecContext(ctx, q, args...)
 }
 
-// QueryRow runs a one-row query outside the store's queries.
+// QueryRow runs a one-row query outside the store's queries ('?'
+// placeholders, as everywhere here).
 func (s *Store) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return s.db.DB.QueryRowContext(ctx, q, args...)
+	return s.db.QueryRowContext(ctx, q, args...)
 }
 
 // Dialect tells the engine.
