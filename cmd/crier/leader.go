@@ -78,24 +78,28 @@ func runAsLeader(ctx context.Context, st leaseStore, log *slog.Logger, name, hol
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-		case <-job.expired():
-			log.Warn("lease not renewed in time: stopping before another process may lead", "lease", name)
-			stop()
+		case <-job.ended():
+			// The watchdog stopped it (no renewal by its deadline,
+			// before another process may lead), or it returned.
+			log.Warn("the job under the lease ended", "lease", name)
+			job = nil
 		}
 	}
 }
 
-// running is a job started under a lease, with a deadline that renewals
-// push back.
+// running is a job started under a lease, with a watchdog that ends it at
+// a deadline renewals push back. The watchdog is a timer of its own, not a
+// case of the renewal loop's select: a loop busy renewing, or picking
+// another ready case, must not delay it.
 type running struct {
-	cancel context.CancelFunc
-	done   chan struct{}
-	timer  *time.Timer
+	cancel   context.CancelFunc
+	done     chan struct{}
+	watchdog *time.Timer
 }
 
 func start(ctx context.Context, fn func(context.Context)) *running {
 	ctx, cancel := context.WithCancel(ctx)
-	r := &running{cancel: cancel, done: make(chan struct{}), timer: time.NewTimer(time.Hour)}
+	r := &running{cancel: cancel, done: make(chan struct{}), watchdog: time.AfterFunc(time.Hour, cancel)}
 	go func() {
 		defer close(r.done)
 		fn(ctx)
@@ -104,19 +108,19 @@ func start(ctx context.Context, fn func(context.Context)) *running {
 }
 
 // keepUntil moves the job's deadline.
-func (r *running) keepUntil(t time.Time) { r.timer.Reset(time.Until(t)) }
+func (r *running) keepUntil(t time.Time) { r.watchdog.Reset(time.Until(t)) }
 
-// expired fires at the deadline; never for no job.
-func (r *running) expired() <-chan time.Time {
+// ended is closed when the job has returned; never for no job.
+func (r *running) ended() <-chan struct{} {
 	if r == nil {
 		return nil
 	}
-	return r.timer.C
+	return r.done
 }
 
 // stop ends the job and waits for it.
 func (r *running) stop() {
-	r.timer.Stop()
+	r.watchdog.Stop()
 	r.cancel()
 	<-r.done
 }

@@ -21,14 +21,14 @@ type stallable struct {
 }
 
 func (s *stallable) AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error) {
+	// The stall check and the renewal are one step: a renewal is either
+	// done before the stall (and the test sees its end) or never.
 	s.mu.Lock()
-	stalled := s.stalled
-	s.mu.Unlock()
-	if stalled {
+	if s.stalled {
+		s.mu.Unlock()
 		<-ctx.Done()
 		return false, ctx.Err()
 	}
-	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.holder != holder && time.Now().Before(s.until) {
 		return false, nil
