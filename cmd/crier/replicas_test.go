@@ -128,8 +128,24 @@ sources:
 			<-killed.done
 		}
 	}
+	// Wait for both platforms: the channel's posts go at Telegram's pace
+	// and can trail the toots.
+	onTelegram := func() bool {
+		got := map[string]bool{}
+		for _, m := range w.tg.Messages(channelID) {
+			got[strings.SplitN(m.Text, "\n", 2)[0]] = true
+		}
+		for i := range 5 {
+			for _, it := range published[i][:len(published[i])-1] { // the last is the first poll's
+				if !got[it.Title] {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	deadline := time.Now().Add(45 * time.Second)
-	for len(w.masto.Statuses()) < want && time.Now().Before(deadline) {
+	for (len(w.masto.Statuses()) < want || !onTelegram()) && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 	}
 

@@ -196,6 +196,7 @@ type stmtCache struct {
 	stmts   map[string]*sql.Stmt
 	pending map[string]bool
 	closed  bool
+	bg      sync.WaitGroup // background prepares; Close waits for them
 }
 
 const maxStatements = 256
@@ -209,6 +210,7 @@ func (c *stmtCache) get(ctx context.Context, db *sql.DB, q string, inTx bool) *s
 	skip := c.closed || c.pending[q] || len(c.stmts)+len(c.pending) >= maxStatements
 	if !ok && !skip && inTx {
 		c.pending[q] = true
+		c.bg.Add(1)
 	}
 	c.mu.Unlock()
 	switch {
@@ -217,7 +219,10 @@ func (c *stmtCache) get(ctx context.Context, db *sql.DB, q string, inTx bool) *s
 	case skip:
 		return nil
 	case inTx:
-		go c.prepare(context.WithoutCancel(ctx), db, q)
+		go func() {
+			defer c.bg.Done()
+			c.prepare(context.WithoutCancel(ctx), db, q)
+		}()
 		return nil
 	}
 	return c.prepare(ctx, db, q)
@@ -239,16 +244,23 @@ func (c *stmtCache) prepare(ctx context.Context, db *sql.DB, q string) *sql.Stmt
 	return st
 }
 
+// close closes the statements once no background prepare is left holding
+// a connection (a connection closed after the database would leave SQLite's
+// -wal and -shm files behind, or recreate them).
 func (c *stmtCache) close() {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
+	c.closed = true // no new background prepares
+	c.mu.Unlock()
+	c.bg.Wait()
+	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, st := range c.stmts {
 		st.Close()
 	}
-	c.stmts, c.closed = map[string]*sql.Stmt{}, true
+	c.stmts = map[string]*sql.Stmt{}
 }
 
 // rebinder turns '?' placeholders into $1, $2... for engines that number
