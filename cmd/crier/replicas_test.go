@@ -89,7 +89,7 @@ sources:
 		}
 		if t.Failed() {
 			for i, r := range replicas {
-				t.Logf("replica %d:\n%s", i, tail(r.logs.String(), 3000))
+				t.Logf("replica %d (poll lines left out):\n%s", i, tail(withoutPolls(r.logs.String()), 6000))
 			}
 		}
 	}()
@@ -272,6 +272,17 @@ func waitForLong(t *testing.T, what string, d time.Duration, cond func() bool) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// withoutPolls drops the per-poll lines, which would hide the rest.
+func withoutPolls(logs string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(logs, "\n") {
+		if !strings.Contains(line, "msg=polled ") && !strings.Contains(line, "msg=polling ") && !strings.Contains(line, "poll taken by another") {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
 }
 
 func tail(s string, n int) string {

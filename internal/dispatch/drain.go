@@ -140,11 +140,26 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 	pacer, _ := target.Publisher.(Pacer)
 	for i, dl := range queue {
 		if pacer != nil {
+			// Wait no later than the last moment the lease lets the send
+			// start.
 			began := d.now()
-			err := pacer.Wait(ctx)
+			wctx, cancel := context.WithDeadline(ctx, dl.LeaseUntil.Add(-(d.opts.SendTimeout + d.opts.leaseMargin())))
+			err := pacer.Wait(wctx)
+			cancel()
 			d.observeWait(target.ID, d.now().Sub(began))
+			var pe *model.PaceError
+			if errors.As(err, &pe) {
+				// The rate limit has no place for it within the lease: the
+				// delivery (and so the target's queue behind it) waits
+				// until it has, without counting an attempt.
+				if err := d.store.MarkRetry(bg, dl, pe.Until, dl.LastError, false); err != nil {
+					d.log.Error("hold delivery for the rate limit", "err", err, "target", target.ID, "delivery", dl.ID)
+				}
+				d.release(bg, queue[i+1:])
+				return
+			}
 			if err != nil {
-				d.release(bg, queue[i:]) // stopping
+				d.release(bg, queue[i:]) // stopping, or the lease ran short
 				return
 			}
 		}

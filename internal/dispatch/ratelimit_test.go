@@ -1,6 +1,7 @@
 package dispatch_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -141,4 +142,90 @@ func fastest(n int, l telegramapi.Limits, group bool) time.Duration {
 		sent = append(sent, now)
 	}
 	return sent[len(sent)-1]
+}
+
+// TestSharedPaceLongerThanALeaseCatchesUp: a channel whose pace (shared
+// through the store, as with replicas) spaces posts further apart than a
+// claim's lease lets a worker wait. The worker must not reserve a place it
+// then abandons: each abandoned place pushed the channel's next one back by
+// a full interval, so the posts behind the first never went out. Now the
+// delivery waits in the store for its place, and every post goes out, in
+// order, without a 429.
+func TestSharedPaceLongerThanALeaseCatchesUp(t *testing.T) {
+	const token = "7000001:AAHfakeTelegramTokenForTests_x1"
+	const posts = 6
+	fake := telegramapi.Limits{
+		PerChatInterval: 10 * time.Millisecond, PerChatBurst: 3,
+		GroupMessages: 2, GroupWindow: time.Second, // one post every 500 ms
+		GlobalMessages: 30, GlobalWindow: 100 * time.Millisecond,
+	}
+	srv := telegramapi.New(telegramapi.Options{Token: token, Limits: fake})
+	t.Cleanup(srv.Close)
+	srv.AddChat(telegramapi.Chat{ID: -1001, Username: "news", Type: telegramapi.Channel, Title: "News"})
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	client := telegram.NewClient(token, srv.Endpoint(), 5*time.Second, telegram.Limits{
+		PerChatInterval: fake.PerChatInterval, PerChatBurst: 2,
+		GroupMessages: fake.GroupMessages, GroupWindow: fake.GroupWindow,
+		GlobalMessages: fake.GlobalMessages, GlobalWindow: fake.GlobalWindow,
+		Slack: 50 * time.Millisecond,
+	})
+	client.SharePace(st)
+	if err := st.SyncSources(ctx, []model.Source{{ID: "src", Name: "Src", URL: "https://e.com/"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SyncTargets(ctx, []store.Target{{ID: "channel", Publisher: "telegram"}}); err != nil {
+		t.Fatal(err)
+	}
+	var items []model.Item
+	for i := range posts {
+		items = append(items, model.Item{Key: fmt.Sprint(i), Title: fmt.Sprintf("Post %02d", i), State: model.ItemNew})
+	}
+	saved, err := st.SaveItems(ctx, "src", model.FetchState{}, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range saved {
+		if _, err := st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: it.ID, Targets: []string{"channel"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tmpl, _ := templates.New("")
+	// A send must start within 1 s - (300 ms + 200 ms margin) of the claim:
+	// the second post's place, 525 ms after the first, is beyond that.
+	d := dispatch.New(st, tmpl, []dispatch.Target{{ID: "channel", Template: "telegram.html.tmpl",
+		Publisher: client.Publisher("@news", telegram.Options{})}},
+		dispatch.Options{SendTimeout: 300 * time.Millisecond, Lease: time.Second, Poll: 50 * time.Millisecond},
+		slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
+
+	// Drain ends when nothing is due; a delivery waiting for its place is
+	// not due. Without the fix it never ended: bound it.
+	dctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	for len(srv.Messages(-1001)) < posts && dctx.Err() == nil {
+		if _, err := d.Drain(dctx); err != nil && dctx.Err() == nil {
+			t.Fatal(err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	msgs := srv.Messages(-1001)
+	if len(msgs) != posts {
+		t.Fatalf("the channel got %d of %d posts in 20 s: the pace never let the rest go", len(msgs), posts)
+	}
+	for i, m := range msgs {
+		if want := fmt.Sprintf("Post %02d", i); !strings.HasPrefix(m.Text, want) {
+			t.Errorf("message %d is %q, want %q first", i, m.Text, want)
+		}
+	}
+	for _, r := range srv.Requests() {
+		if r.Status == 429 {
+			t.Errorf("Telegram had to enforce a limit: %s", r.Description)
+		}
+	}
+	if c, _ := st.DeliveryCounts(ctx); c["channel"][model.DeliveryFailed] != 0 {
+		t.Errorf("failed deliveries: %v", c["channel"])
+	}
 }

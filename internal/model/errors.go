@@ -1,7 +1,9 @@
 package model
 
 import (
+	"context"
 	"errors"
+	"math"
 	"fmt"
 	"time"
 )
@@ -55,4 +57,22 @@ func (e *PublishError) Unwrap() error { return e.Err }
 func IsPermanent(err error) bool {
 	var pe *PublishError
 	return errors.As(err, &pe) && pe.Permanent
+}
+
+// PaceError is what a pacer returns when the rate limit would not let the
+// message go before its context's deadline: nothing was counted or
+// reserved for it, and Until is when it could go.
+type PaceError struct{ Until time.Time }
+
+func (e *PaceError) Error() string {
+	return "rate limit: the next place is at " + e.Until.UTC().Format(time.RFC3339Nano)
+}
+
+// PaceDeadline is how long a pacer may wait under ctx: until its deadline,
+// or without bound.
+func PaceDeadline(ctx context.Context, now time.Time) time.Duration {
+	if dl, ok := ctx.Deadline(); ok {
+		return max(dl.Sub(now), 0)
+	}
+	return time.Duration(math.MaxInt64)
 }

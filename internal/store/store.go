@@ -209,8 +209,10 @@ type Store interface {
 	ReleaseLease(ctx context.Context, name, holder string) error
 	// ReserveRate takes the next place in a rate shared by processes (one
 	// event per interval, bursts of burst) and says how long to wait for
-	// it; HoldRate pushes the rate's next place to until.
-	ReserveRate(ctx context.Context, key string, interval time.Duration, burst int) (time.Duration, error)
+	// it; a place further than maxWait ahead is not taken, and the wait it
+	// would need (more than maxWait) is returned. HoldRate pushes the
+	// rate's next place to until.
+	ReserveRate(ctx context.Context, key string, interval time.Duration, burst int, maxWait time.Duration) (time.Duration, error)
 	HoldRate(ctx context.Context, key string, until time.Time, interval time.Duration, burst int) error
 	// ClaimPoll takes a source's poll due at slot, for one process only.
 	ClaimPoll(ctx context.Context, sourceID string, slot time.Time) (bool, error)

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/crierhq/crier/internal/model"
 )
 
 // budget is what the instance says is left of the account's rate limit, in
@@ -65,12 +67,18 @@ func (b *budget) delay(now time.Time) time.Duration {
 	return max(0, spacing-now.Sub(b.last))
 }
 
-// Wait blocks until the account's rate limit lets one more request go.
+// Wait blocks until the account's rate limit lets one more request go. A
+// wait that would pass ctx's deadline is not begun: a *model.PaceError says
+// when the request could go.
 func (p *Publisher) Wait(ctx context.Context) error {
 	for {
-		d := p.budget.delay(time.Now())
+		now := time.Now()
+		d := p.budget.delay(now)
 		if d <= 0 {
 			return nil
+		}
+		if d > model.PaceDeadline(ctx, now) {
+			return &model.PaceError{Until: now.Add(d)}
 		}
 		t := time.NewTimer(d)
 		select {

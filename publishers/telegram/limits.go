@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/crierhq/crier/internal/model"
 )
 
 // Limits are the sending rates crier keeps to, so that Telegram never has to
@@ -105,12 +107,17 @@ func newLimiter(l Limits, now func() time.Time) *limiter {
 	return &limiter{lim: l.withDefaults(), now: now, chats: map[string]*chatPace{}}
 }
 
-// wait blocks until a message may go to chat and counts it as sent.
+// wait blocks until a message may go to chat and counts it as sent. A
+// wait that would pass ctx's deadline is not begun: a *model.PaceError says
+// when the message could go.
 func (l *limiter) wait(ctx context.Context, chat string) error {
 	for {
 		d := l.admit(chat, isGroupChat(chat))
 		if d <= 0 {
 			return nil
+		}
+		if now := l.now(); d > model.PaceDeadline(ctx, now) {
+			return &model.PaceError{Until: now.Add(d)}
 		}
 		t := time.NewTimer(d)
 		select {
@@ -125,6 +132,15 @@ func (l *limiter) wait(ctx context.Context, chat string) error {
 // admit counts a message to chat now and returns 0, or returns how long to
 // wait before asking again; a refused message counts for nothing.
 func (l *limiter) admit(chat string, group bool) time.Duration {
+	return l.take(chat, group, true)
+}
+
+// ahead is how long a message to chat would wait now; nothing is counted.
+func (l *limiter) ahead(chat string) time.Duration {
+	return l.take(chat, isGroupChat(chat), false)
+}
+
+func (l *limiter) take(chat string, group, count bool) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -145,7 +161,7 @@ func (l *limiter) admit(chat string, group bool) time.Duration {
 		wait = max(wait, c.log.wait(now, l.lim.GroupWindow, l.lim.GroupMessages))
 	}
 	wait = max(wait, l.global.wait(now, l.lim.GlobalWindow, l.lim.GlobalMessages))
-	if wait > 0 {
+	if wait > 0 || !count {
 		return wait
 	}
 	c.tokens--

@@ -77,12 +77,22 @@ func Length(text string, f model.Format) int {
 // Wait blocks until the chat's and the bot's rate limits let one more
 // message go, and counts it: the dispatcher calls it before Publish, so
 // waiting is not part of the send's timeout.
+//
+// A wait that would pass ctx's deadline is not begun (*model.PaceError).
+// The process's own pace is checked first without counting, so a message
+// refused by the shared pace leaves no phantom here; the shared places come
+// next, then the count here, which by then lets it go.
 func (p *Publisher) Wait(ctx context.Context) error {
 	chat := p.address()
-	if err := p.client.limiter.wait(ctx, chat); err != nil {
-		return err
+	if p.client.shared != nil {
+		if now, d := time.Now(), p.client.limiter.ahead(chat); d > model.PaceDeadline(ctx, now) {
+			return &model.PaceError{Until: now.Add(d)}
+		}
+		if err := p.client.sharedWait(ctx, chat); err != nil {
+			return err
+		}
 	}
-	return p.client.sharedWait(ctx, chat)
+	return p.client.limiter.wait(ctx, chat)
 }
 
 // Publish sends the message and returns Telegram's message id. A text

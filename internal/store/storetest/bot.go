@@ -135,7 +135,7 @@ func testSharedRates(t *testing.T, open Opener) {
 	s := open(t, clock)
 	reserve := func(key string, want time.Duration) {
 		t.Helper()
-		got, err := s.ReserveRate(ctx, key, time.Second, 2)
+		got, err := s.ReserveRate(ctx, key, time.Second, 2, time.Hour)
 		if err != nil || got != want {
 			t.Fatalf("reserve %s: %v, %v; want %v", key, got, err, want)
 		}
@@ -159,4 +159,19 @@ func testSharedRates(t *testing.T, open Opener) {
 		t.Fatal(err)
 	}
 	reserve("chat", 31*time.Second) // a shorter hold does not shorten a longer one
+
+	// A place further ahead than the caller will wait is not taken: asking
+	// again finds the same place.
+	for _, maxWait := range []time.Duration{0, 999 * time.Millisecond} {
+		if got, err := s.ReserveRate(ctx, "short", time.Second, 1, maxWait); err != nil || got != 0 {
+			t.Fatalf("first place: %v, %v", got, err)
+		}
+		if got, err := s.ReserveRate(ctx, "short", time.Second, 1, maxWait); err != nil || got != time.Second {
+			t.Fatalf("refused place: %v, %v; want the 1s it would need", got, err)
+		}
+		if got, err := s.ReserveRate(ctx, "short", time.Second, 1, time.Second); err != nil || got != time.Second {
+			t.Fatalf("after a refusal: %v, %v; want the same place, 1s ahead", got, err)
+		}
+		clock.Advance(5 * time.Second)
+	}
 }
