@@ -141,9 +141,11 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 	for i, dl := range queue {
 		if pacer != nil {
 			// Wait no later than the last moment the lease lets the send
-			// start.
+			// start (reckoned on the dispatcher's clock; pacers wait in
+			// real time).
 			began := d.now()
-			wctx, cancel := context.WithDeadline(ctx, dl.LeaseUntil.Add(-(d.opts.SendTimeout + d.opts.leaseMargin())))
+			allowed := dl.LeaseUntil.Sub(began) - d.opts.SendTimeout - d.opts.leaseMargin()
+			wctx, cancel := context.WithTimeout(ctx, max(allowed, 0))
 			err := pacer.Wait(wctx)
 			cancel()
 			d.observeWait(target.ID, d.now().Sub(began))
@@ -152,7 +154,7 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 				// The rate limit has no place for it within the lease: the
 				// delivery (and so the target's queue behind it) waits
 				// until it has, without counting an attempt.
-				if err := d.store.MarkRetry(bg, dl, pe.Until, dl.LastError, false); err != nil {
+				if err := d.store.MarkRetry(bg, dl, d.now().Add(pe.Wait), dl.LastError, false); err != nil {
 					d.log.Error("hold delivery for the rate limit", "err", err, "target", target.ID, "delivery", dl.ID)
 				}
 				d.release(bg, queue[i+1:])

@@ -118,8 +118,10 @@ func TestTelegramRateLimits(t *testing.T) {
 	}
 	rate := float64(ceiling) / float64(elapsed)
 	t.Logf("200 posts in %v; the limits allow %v at best: %.0f%% of the allowed rate", elapsed.Round(time.Millisecond), ceiling, 100*rate)
-	if rate < 0.9 {
-		t.Errorf("achieved %.0f%% of the allowed rate, want at least 90%%", 100*rate)
+	// 93-96 % alone; the floor leaves room for a loaded machine (-race, the
+	// other packages' tests). The figure that counts is crier-bench's (c).
+	if rate < 0.8 {
+		t.Errorf("achieved %.0f%% of the allowed rate, want at least 80%%", 100*rate)
 	}
 }
 

@@ -3,8 +3,8 @@ package model
 import (
 	"context"
 	"errors"
-	"math"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -61,18 +61,19 @@ func IsPermanent(err error) bool {
 
 // PaceError is what a pacer returns when the rate limit would not let the
 // message go before its context's deadline: nothing was counted or
-// reserved for it, and Until is when it could go.
-type PaceError struct{ Until time.Time }
+// reserved for it, and Wait is how long from now it would have to wait (a
+// duration, not a time: callers may run on a clock of their own).
+type PaceError struct{ Wait time.Duration }
 
 func (e *PaceError) Error() string {
-	return "rate limit: the next place is at " + e.Until.UTC().Format(time.RFC3339Nano)
+	return fmt.Sprintf("rate limit: the next place is %s away", e.Wait.Round(time.Millisecond))
 }
 
-// PaceDeadline is how long a pacer may wait under ctx: until its deadline,
-// or without bound.
-func PaceDeadline(ctx context.Context, now time.Time) time.Duration {
+// PaceDeadline is how long a pacer may wait under ctx: until its deadline
+// (real time, as contexts keep it), or without bound.
+func PaceDeadline(ctx context.Context) time.Duration {
 	if dl, ok := ctx.Deadline(); ok {
-		return max(dl.Sub(now), 0)
+		return max(time.Until(dl), 0)
 	}
 	return time.Duration(math.MaxInt64)
 }

@@ -72,13 +72,12 @@ func (b *budget) delay(now time.Time) time.Duration {
 // when the request could go.
 func (p *Publisher) Wait(ctx context.Context) error {
 	for {
-		now := time.Now()
-		d := p.budget.delay(now)
+		d := p.budget.delay(time.Now())
 		if d <= 0 {
 			return nil
 		}
-		if d > model.PaceDeadline(ctx, now) {
-			return &model.PaceError{Until: now.Add(d)}
+		if d > model.PaceDeadline(ctx) {
+			return &model.PaceError{Wait: d}
 		}
 		t := time.NewTimer(d)
 		select {

@@ -116,8 +116,8 @@ func (l *limiter) wait(ctx context.Context, chat string) error {
 		if d <= 0 {
 			return nil
 		}
-		if now := l.now(); d > model.PaceDeadline(ctx, now) {
-			return &model.PaceError{Until: now.Add(d)}
+		if d > model.PaceDeadline(ctx) {
+			return &model.PaceError{Wait: d}
 		}
 		t := time.NewTimer(d)
 		select {

@@ -85,8 +85,8 @@ func Length(text string, f model.Format) int {
 func (p *Publisher) Wait(ctx context.Context) error {
 	chat := p.address()
 	if p.client.shared != nil {
-		if now, d := time.Now(), p.client.limiter.ahead(chat); d > model.PaceDeadline(ctx, now) {
-			return &model.PaceError{Until: now.Add(d)}
+		if d := p.client.limiter.ahead(chat); d > model.PaceDeadline(ctx) {
+			return &model.PaceError{Wait: d}
 		}
 		if err := p.client.sharedWait(ctx, chat); err != nil {
 			return err

@@ -53,8 +53,7 @@ func (c *Client) sharedWait(ctx context.Context, chat string) error {
 	rates = append(rates, sharedRate{"telegram:bot", l.GlobalWindow / time.Duration(l.GlobalMessages), 1})
 	for _, r := range rates {
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sharedTimeout)
-		began := time.Now()
-		maxWait := model.PaceDeadline(ctx, began)
+		maxWait := model.PaceDeadline(ctx)
 		wait, err := c.shared.ReserveRate(rctx, r.key, r.interval, r.burst, maxWait)
 		cancel()
 		if err != nil {
@@ -64,7 +63,7 @@ func (c *Client) sharedWait(ctx context.Context, chat string) error {
 			return nil // the process's own pace still holds
 		}
 		if wait > maxWait {
-			return &model.PaceError{Until: began.Add(wait)}
+			return &model.PaceError{Wait: wait}
 		}
 		if wait <= 0 {
 			continue
