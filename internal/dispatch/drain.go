@@ -49,6 +49,7 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 	running := 0
 	var claimErr error
 	for {
+		full := false // the claim came back full: more may be due
 		if ctx.Err() == nil && claimErr == nil {
 			ids, err := d.claimable(ctx)
 			if err != nil {
@@ -66,6 +67,7 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 					claimErr = err
 				}
 				total += len(batch)
+				full = err == nil && len(batch) >= d.opts.Batch
 				for _, q := range byTarget(batch) {
 					busy[q[0].TargetID] = true
 					waiting = append(waiting, q)
@@ -88,11 +90,18 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 				done <- q[0].TargetID
 			}()
 		}
-		if running == 0 {
+		if running == 0 && !full {
 			if claimErr != nil {
 				return total, claimErr
 			}
 			return total, ctx.Err()
+		}
+		if full && len(waiting) == 0 && ctx.Err() == nil {
+			// Every worker slot is not yet taken and more targets may
+			// have due posts: claim for them now rather than at the next
+			// tick (fanning out to many chats at one a second each needs
+			// them all at work).
+			continue
 		}
 		select {
 		case id := <-done:

@@ -28,9 +28,10 @@ type Limits struct {
 	// Per bot: at most GlobalMessages in any GlobalWindow.
 	GlobalMessages int
 	GlobalWindow   time.Duration
-	// Slack is added to the windows: crier counts a message when it sends
-	// it, Telegram when it arrives, and the network does not keep the
-	// spacing exact. Negative means none.
+	// Slack is added to the windows. A message's place in a window is
+	// dated when Telegram's answer arrives, which is after Telegram counted
+	// it, so the network's jitter needs no slack there: only clock
+	// rounding does. Negative means none.
 	Slack time.Duration
 }
 
@@ -39,8 +40,14 @@ var DefaultLimits = Limits{
 	PerChatInterval: time.Second, PerChatBurst: 2,
 	GroupMessages: 20, GroupWindow: time.Minute,
 	GlobalMessages: 30, GlobalWindow: time.Second,
-	Slack: 50 * time.Millisecond,
+	Slack: 5 * time.Millisecond,
 }
+
+// sharedJitter is the slack of the rates shared through the store between
+// replicas: their places are dated when reserved, before sending, so the
+// network's jitter must fit in it (with 15 ms the fake answered 429 eleven
+// times in 1,000 posts).
+const sharedJitter = 50 * time.Millisecond
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
@@ -67,8 +74,6 @@ func (l Limits) withDefaults() Limits {
 	} else if l.Slack == 0 {
 		l.Slack = d.Slack
 	}
-	l.GroupWindow += l.Slack
-	l.GlobalWindow += l.Slack
 	return l
 }
 
@@ -84,6 +89,18 @@ func isGroupChat(chat string) bool {
 }
 
 // limiter paces one bot's messages. It is shared by every chat of the bot.
+//
+// The windows (the bot's 30 a second, a group's 20 a minute) date each
+// message twice: when it is let go, and again when Telegram's answer
+// arrives (sent). Telegram counted the message somewhere in between, so a
+// window reckoned from the answer never lets a message in early, whatever
+// the network did; a fixed slack on send times would have to cover the
+// jitter, and cost that share of the rate.
+//
+// Messages waiting only for the bot's window go in the order they began
+// waiting: when 100 chats share 30 places a second, every chat gets its turn
+// and all finish together, instead of the luckiest first and a tail of
+// chats held to one a second at the end.
 type limiter struct {
 	lim Limits
 	now func() time.Time
@@ -91,6 +108,8 @@ type limiter struct {
 	mu     sync.Mutex
 	chats  map[string]*chatPace
 	global paceLog
+	seq    uint64              // the last ticket and message id given out
+	queue  map[uint64]struct{} // tickets waiting for the bot's window alone
 }
 
 type chatPace struct {
@@ -100,30 +119,50 @@ type chatPace struct {
 	blocked time.Time // Telegram's retry_after for this chat
 }
 
+// receipt names a message let go, so that its answer can date it.
+type receipt struct {
+	id   uint64
+	chat string
+}
+
 func newLimiter(l Limits, now func() time.Time) *limiter {
 	if now == nil {
 		now = time.Now
 	}
-	return &limiter{lim: l.withDefaults(), now: now, chats: map[string]*chatPace{}}
+	return &limiter{lim: l.withDefaults(), now: now, chats: map[string]*chatPace{}, queue: map[uint64]struct{}{}}
 }
+
+// yield is how long a message whose place is free waits for an earlier
+// waiter to take it first.
+const yield = time.Millisecond
 
 // wait blocks until a message may go to chat and counts it as sent. A
 // wait that would pass ctx's deadline is not begun: a *model.PaceError says
 // when the message could go.
-func (l *limiter) wait(ctx context.Context, chat string) error {
+func (l *limiter) wait(ctx context.Context, chat string) (receipt, error) {
+	l.mu.Lock()
+	l.seq++
+	ticket := l.seq
+	l.mu.Unlock()
+	defer func() {
+		l.mu.Lock()
+		delete(l.queue, ticket)
+		l.mu.Unlock()
+	}()
+	group := isGroupChat(chat)
 	for {
-		d := l.admit(chat, isGroupChat(chat))
+		d, r := l.take(chat, group, ticket)
 		if d <= 0 {
-			return nil
+			return r, nil
 		}
 		if d > model.PaceDeadline(ctx) {
-			return &model.PaceError{Wait: d}
+			return receipt{}, &model.PaceError{Wait: d}
 		}
 		t := time.NewTimer(d)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return ctx.Err()
+			return receipt{}, ctx.Err()
 		case <-t.C:
 		}
 	}
@@ -132,17 +171,23 @@ func (l *limiter) wait(ctx context.Context, chat string) error {
 // admit counts a message to chat now and returns 0, or returns how long to
 // wait before asking again; a refused message counts for nothing.
 func (l *limiter) admit(chat string, group bool) time.Duration {
-	return l.take(chat, group, true)
+	d, _ := l.take(chat, group, 0)
+	return d
 }
 
 // ahead is how long a message to chat would wait now; nothing is counted.
 func (l *limiter) ahead(chat string) time.Duration {
-	return l.take(chat, isGroupChat(chat), false)
+	d, _ := l.take(chat, isGroupChat(chat), ^uint64(0))
+	return d
 }
 
-func (l *limiter) take(chat string, group, count bool) time.Duration {
+// take lets a message go and counts it (returning 0 and its receipt), or
+// returns how long to wait. ticket orders the waiters (0: no order, the
+// largest value: only look).
+func (l *limiter) take(chat string, group bool, ticket uint64) (time.Duration, receipt) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	look := ticket == ^uint64(0)
 	now := l.now()
 	c := l.chats[chat]
 	if c == nil {
@@ -158,18 +203,52 @@ func (l *limiter) take(chat string, group, count bool) time.Duration {
 		wait = max(wait, time.Duration((1-c.tokens)*float64(l.lim.PerChatInterval)))
 	}
 	if group {
-		wait = max(wait, c.log.wait(now, l.lim.GroupWindow, l.lim.GroupMessages))
+		wait = max(wait, c.log.wait(now, l.lim.GroupWindow+l.lim.Slack, l.lim.GroupMessages))
 	}
-	wait = max(wait, l.global.wait(now, l.lim.GlobalWindow, l.lim.GlobalMessages))
-	if wait > 0 || !count {
-		return wait
+	if ticket != 0 && !look {
+		// Ready but for the bot's window: in the queue.
+		if wait <= 0 {
+			l.queue[ticket] = struct{}{}
+		} else {
+			delete(l.queue, ticket)
+		}
 	}
+	wait = max(wait, l.global.wait(now, l.lim.GlobalWindow+l.lim.Slack, l.lim.GlobalMessages))
+	if wait <= 0 && ticket != 0 && !look {
+		for t := range l.queue {
+			if t < ticket {
+				wait = yield // an earlier waiter takes this place
+				break
+			}
+		}
+	}
+	if wait > 0 || look {
+		return wait, receipt{}
+	}
+	delete(l.queue, ticket)
+	l.seq++
+	r := receipt{id: l.seq, chat: chat}
 	c.tokens--
 	if group {
-		c.log.add(now)
+		c.log.add(now, r.id)
 	}
-	l.global.add(now)
-	return 0
+	l.global.add(now, r.id)
+	return 0, r
+}
+
+// sent dates a message's places in the windows at the arrival of
+// Telegram's answer (or of the error that ended the request).
+func (l *limiter) sent(r receipt) {
+	if r.id == 0 {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	l.global.redate(r.id, now)
+	if c := l.chats[r.chat]; c != nil {
+		c.log.redate(r.id, now)
+	}
 }
 
 // block holds chat back until until, as Telegram asked with retry_after.
@@ -186,19 +265,44 @@ func (l *limiter) block(chat string, until time.Time) {
 	}
 }
 
-// paceLog is a sliding window: at most n events in any span of size.
-type paceLog struct{ events []time.Time }
+// paceLog is a sliding window: at most n events in any span of size. Events
+// are kept in time order.
+type paceLog struct{ events []paceEvent }
+
+type paceEvent struct {
+	at time.Time
+	id uint64
+}
 
 func (p *paceLog) wait(now time.Time, size time.Duration, n int) time.Duration {
 	cut := 0
-	for cut < len(p.events) && !p.events[cut].After(now.Add(-size)) {
+	for cut < len(p.events) && !p.events[cut].at.After(now.Add(-size)) {
 		cut++
 	}
 	p.events = p.events[cut:]
 	if len(p.events) < n {
 		return 0
 	}
-	return p.events[len(p.events)-n].Add(size).Sub(now)
+	return p.events[len(p.events)-n].at.Add(size).Sub(now)
 }
 
-func (p *paceLog) add(now time.Time) { p.events = append(p.events, now) }
+func (p *paceLog) add(now time.Time, id uint64) { p.events = append(p.events, paceEvent{now, id}) }
+
+// redate moves event id to at (later than its first date), keeping the
+// order.
+func (p *paceLog) redate(id uint64, at time.Time) {
+	for i := len(p.events) - 1; i >= 0; i-- {
+		if p.events[i].id != id {
+			continue
+		}
+		if at.Before(p.events[i].at) {
+			return
+		}
+		e := paceEvent{at, id}
+		for ; i+1 < len(p.events) && p.events[i+1].at.Before(at); i++ {
+			p.events[i] = p.events[i+1]
+		}
+		p.events[i] = e
+		return
+	}
+}

@@ -61,3 +61,86 @@ func TestGroupChats(t *testing.T) {
 		}
 	}
 }
+
+// A message's place in the bot's window is dated again when Telegram's
+// answer arrives: the window then runs from a moment after Telegram counted
+// it, whatever the network's delays.
+func TestWindowsRunFromTheAnswer(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	l := newLimiter(Limits{PerChatInterval: time.Second, PerChatBurst: 5, GroupMessages: 20, GroupWindow: time.Minute,
+		GlobalMessages: 2, GlobalWindow: time.Second, Slack: -1}, func() time.Time { return now })
+	_, r1 := l.take("a", false, 0)
+	_, r2 := l.take("b", false, 0)
+	if r1.id == 0 || r2.id == 0 {
+		t.Fatal("no receipts")
+	}
+	now = now.Add(300 * time.Millisecond)
+	l.sent(r1) // answered 300 ms after it went
+	now = now.Add(100 * time.Millisecond)
+	l.sent(r2)
+	now = now.Add(600 * time.Millisecond) // a second after both went
+	if d := l.admit("c", false); d != 300*time.Millisecond {
+		t.Fatalf("third message waits %v, want 300ms (a second from the first answer)", d)
+	}
+	now = now.Add(300 * time.Millisecond)
+	if d := l.admit("c", false); d != 0 {
+		t.Fatalf("after the first answer's second: waits %v", d)
+	}
+	// A group's window too.
+	g := newLimiter(Limits{PerChatInterval: time.Millisecond, PerChatBurst: 5, GroupMessages: 1, GroupWindow: time.Second,
+		GlobalMessages: 30, GlobalWindow: time.Second, Slack: -1}, func() time.Time { return now })
+	_, r := g.take("-100", true, 0)
+	now = now.Add(500 * time.Millisecond)
+	g.sent(r)
+	now = now.Add(500 * time.Millisecond)
+	if d := g.admit("-100", true); d != 500*time.Millisecond {
+		t.Fatalf("group's second message waits %v, want 500ms", d)
+	}
+}
+
+// Messages waiting for the bot's window go in the order they began
+// waiting; one still held by its own chat's pace does not hold up others.
+func TestBotWindowServesWaitersInOrder(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	l := newLimiter(Limits{PerChatInterval: time.Second, PerChatBurst: 1, GroupMessages: 20, GroupWindow: time.Minute,
+		GlobalMessages: 1, GlobalWindow: time.Second, Slack: -1}, func() time.Time { return now })
+	if d := l.admit("x", false); d != 0 {
+		t.Fatal(d)
+	}
+	if d := l.admit("c", false); d != time.Second { // c's token is now spent below
+		t.Fatal(d)
+	}
+	l.chats["c"].tokens = 0 // chat c: its own pace holds it for a second
+	const a, b, c = 1001, 1002, 1000
+	if d, _ := l.take("c", false, c); d <= 0 {
+		t.Fatal("c let go")
+	}
+	for _, w := range []struct {
+		chat   string
+		ticket uint64
+	}{{"a", a}, {"b", b}} {
+		if d, _ := l.take(w.chat, false, w.ticket); d != time.Second {
+			t.Fatalf("%s waits %v, want 1s", w.chat, d)
+		}
+	}
+	now = now.Add(time.Second) // one place free
+	if d, _ := l.take("b", false, b); d != yield {
+		t.Fatalf("b, asking first, waits %v; want it to yield to a, who waited longer", d)
+	}
+	if d, r := l.take("a", false, a); d != 0 || r.id == 0 {
+		t.Fatalf("a waits %v", d)
+	}
+	now = now.Add(500 * time.Millisecond)
+	// c's chat is ready again, the bot's window not: c queues, ahead of b
+	// as it began waiting first.
+	if d, _ := l.take("c", false, c); d != 500*time.Millisecond {
+		t.Fatalf("c waits %v, want 500ms", d)
+	}
+	now = now.Add(500 * time.Millisecond)
+	if d, _ := l.take("b", false, b); d != yield {
+		t.Fatalf("b waits %v, want it to yield to c", d)
+	}
+	if d, _ := l.take("c", false, c); d != 0 {
+		t.Fatalf("c waits %v", d)
+	}
+}

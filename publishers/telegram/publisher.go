@@ -44,8 +44,9 @@ type Publisher struct {
 	client *Client
 	opts   Options
 
-	mu   sync.Mutex
-	chat string
+	mu      sync.Mutex
+	chat    string
+	receipt receipt // the message Wait let go, dated again by its answer
 }
 
 // Publisher returns the publisher for one chat: "@channelname" or a numeric id.
@@ -92,7 +93,11 @@ func (p *Publisher) Wait(ctx context.Context) error {
 			return err
 		}
 	}
-	return p.client.limiter.wait(ctx, chat)
+	r, err := p.client.limiter.wait(ctx, chat)
+	p.mu.Lock()
+	p.receipt = r
+	p.mu.Unlock()
+	return err
 }
 
 // Publish sends the message and returns Telegram's message id. A text
@@ -131,6 +136,11 @@ func (p *Publisher) send(ctx context.Context, msg model.Message) (string, *sendE
 		cfg.ReplyMarkup = inlineKeyboard(p.opts.Keyboard)
 	}
 	sent, err := p.client.withContext(ctx).Send(cfg)
+	p.mu.Lock()
+	r := p.receipt
+	p.receipt = receipt{}
+	p.mu.Unlock()
+	p.client.limiter.sent(r)
 	if err != nil {
 		se := classify(p.client.redact(err))
 		if se.RetryAfter > 0 {

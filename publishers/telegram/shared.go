@@ -46,11 +46,12 @@ func (c *Client) sharedWait(ctx context.Context, chat string) error {
 		return nil
 	}
 	l := c.limiter.lim
+	slack := max(l.Slack, sharedJitter)
 	rates := []sharedRate{{"telegram:chat:" + chat, l.PerChatInterval, l.PerChatBurst}}
 	if isGroupChat(chat) {
-		rates = append(rates, sharedRate{"telegram:group:" + chat, l.GroupWindow / time.Duration(l.GroupMessages), 1})
+		rates = append(rates, sharedRate{"telegram:group:" + chat, (l.GroupWindow + slack) / time.Duration(l.GroupMessages), 1})
 	}
-	rates = append(rates, sharedRate{"telegram:bot", l.GlobalWindow / time.Duration(l.GlobalMessages), 1})
+	rates = append(rates, sharedRate{"telegram:bot", (l.GlobalWindow + slack) / time.Duration(l.GlobalMessages), 1})
 	for _, r := range rates {
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sharedTimeout)
 		maxWait := model.PaceDeadline(ctx)
