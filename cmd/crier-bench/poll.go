@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -124,6 +125,9 @@ func runOnce(ctx context.Context, bin, config string) (pollResult, error) {
 	}
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = nil, &stderr // the console target's posts are not the point
+	if os.Getenv("CRIER_BENCH_RSS") != "" {
+		cmd.Stderr = io.MultiWriter(&stderr, os.Stderr) // with GODEBUG=gctrace=1, the heap's story
+	}
 	began := time.Now()
 	if err := cmd.Start(); err != nil {
 		return pollResult{}, err
@@ -216,7 +220,9 @@ func traceRSS(pid int, began time.Time) {
 		if !ok {
 			return
 		}
-		fmt.Fprintf(os.Stderr, "rss %5.2fs %d kB\n", time.Since(began).Seconds(), kb)
+		anon, _ := procField(pid, "RssAnon:")
+		file, _ := procField(pid, "RssFile:")
+		fmt.Fprintf(os.Stderr, "rss %5.2fs %d kB (anonymous %d, file %d)\n", time.Since(began).Seconds(), kb, anon, file)
 		time.Sleep(100 * time.Millisecond)
 	}
 }
