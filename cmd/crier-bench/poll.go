@@ -119,9 +119,13 @@ func pollConfig(dir string, f *farm, storage string) (string, error) {
 // runOnce runs `crier once` and measures it as a child process.
 func runOnce(ctx context.Context, bin, config string) (pollResult, error) {
 	cmd := exec.CommandContext(ctx, bin, "once", "--config", config, "--log-level", "warn")
+	cmd.Env = os.Environ()
+	if v := os.Getenv("CRIER_BENCH_GODEBUG"); v != "" {
+		cmd.Env = append(cmd.Env, "GODEBUG="+v) // crier's, not the bench's (gctrace=1)
+	}
 	if prof := os.Getenv("CRIER_BENCH_PROFILE"); prof != "" {
 		// Profiles of the measured cycle (the last run) for pprof.
-		cmd.Env = append(os.Environ(), "CRIER_CPUPROFILE="+prof+".cpu", "CRIER_MEMPROFILE="+prof+".mem")
+		cmd.Env = append(cmd.Env, "CRIER_CPUPROFILE="+prof+".cpu", "CRIER_MEMPROFILE="+prof+".mem")
 	}
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = nil, &stderr // the console target's posts are not the point
@@ -215,10 +219,17 @@ func procField(pid int, name string) (int64, bool) {
 // traceRSS prints the child's resident memory every 100 ms (a debugging aid
 // for where the peak comes from).
 func traceRSS(pid int, began time.Time) {
+	var maxKB int64
 	for {
 		kb, ok := procField(pid, "VmRSS:")
 		if !ok {
 			return
+		}
+		if kb > maxKB {
+			maxKB = kb
+			if data, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps", pid)); err == nil {
+				_ = os.WriteFile("/tmp/crier-smaps-peak", data, 0o644)
+			}
 		}
 		anon, _ := procField(pid, "RssAnon:")
 		file, _ := procField(pid, "RssFile:")

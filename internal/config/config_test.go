@@ -399,3 +399,43 @@ func TestSecretsRedactedInJSONAndLogs(t *testing.T) {
 		}
 	}
 }
+
+// Misspelt keys are found at every depth, with their line, and nothing
+// else is: the check walks the parsed tree alongside Config's type.
+func TestUnknownKeysAtEveryDepth(t *testing.T) {
+	doc := `storage: sqlite:crier.db
+telegram:
+  token: "1:x"
+  webhook: {url: "https://e.com/hook", secrett: "x"}
+delivery: {timout: 5s}
+sources:
+  - {id: a, name: A, url: "https://e.com/feed", colour: red}
+  - id: b
+    url: "https://e.com/b"
+    summary: {sentences: 2}
+targets:
+  - {id: out, publisher: console, summary: {chars: 200, words: 3}}
+`
+	_, err := config.Parse([]byte(doc), t.TempDir(), func(string) (string, bool) { return "", false })
+	var cerr *config.Error
+	if !errors.As(err, &cerr) {
+		t.Fatalf("want problems, got %v", err)
+	}
+	var unknown []string
+	for _, p := range cerr.Problems {
+		if strings.Contains(p, "not found in") {
+			unknown = append(unknown, p)
+		}
+	}
+	want := []string{"line 4: field secrett not found in", "line 5: field timout not found in",
+		"line 7: field colour not found in Source", "line 10: field summary not found in Source",
+		"line 12: field words not found in"}
+	if len(unknown) != len(want) {
+		t.Fatalf("unknown keys reported: %q, want %d", unknown, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(unknown[i], w) {
+			t.Errorf("problem %d is %q, want %q...", i, unknown[i], w)
+		}
+	}
+}

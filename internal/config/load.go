@@ -1,7 +1,6 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -40,8 +39,6 @@ func Load(path string, lookupEnv func(string) (string, bool)) (*Config, error) {
 // Parse is Load for a document already in memory; dir anchors relative paths.
 func Parse(data []byte, dir string, lookupEnv func(string) (string, bool)) (*Config, error) {
 	var errs problems
-	unknownFields(data, &errs)
-
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &Error{Problems: []string{yamlMessage(err)}}
@@ -49,6 +46,7 @@ func Parse(data []byte, dir string, lookupEnv func(string) (string, bool)) (*Con
 	if len(doc.Content) == 0 {
 		return nil, &Error{Problems: []string{"the file is empty"}}
 	}
+	unknownFields(&doc, &errs)
 	expanded := map[int]bool{}
 	expandNode(&doc, "", lookupEnv, &errs, expanded)
 
@@ -69,24 +67,6 @@ func Parse(data []byte, dir string, lookupEnv func(string) (string, bool)) (*Con
 		return nil, err
 	}
 	return cfg, nil
-}
-
-// unknownFields decodes strictly only to report misspelt keys with their line;
-// type errors are left to the real decode, which sees expanded values.
-func unknownFields(data []byte, errs *problems) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var probe Config
-	err := dec.Decode(&probe)
-	var te *yaml.TypeError
-	if !errors.As(err, &te) {
-		return
-	}
-	for _, m := range te.Errors {
-		if strings.Contains(m, "not found in type") {
-			*errs = append(*errs, strings.Replace(m, "in type config.", "in ", 1))
-		}
-	}
 }
 
 func yamlMessage(err error) string {
