@@ -219,17 +219,10 @@ func procField(pid int, name string) (int64, bool) {
 // traceRSS prints the child's resident memory every 100 ms (a debugging aid
 // for where the peak comes from).
 func traceRSS(pid int, began time.Time) {
-	var maxKB int64
 	for {
 		kb, ok := procField(pid, "VmRSS:")
 		if !ok {
 			return
-		}
-		if kb > maxKB {
-			maxKB = kb
-			if data, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps", pid)); err == nil {
-				_ = os.WriteFile("/tmp/crier-smaps-peak", data, 0o644)
-			}
 		}
 		anon, _ := procField(pid, "RssAnon:")
 		file, _ := procField(pid, "RssFile:")

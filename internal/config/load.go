@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -38,6 +39,13 @@ func Load(path string, lookupEnv func(string) (string, bool)) (*Config, error) {
 
 // Parse is Load for a document already in memory; dir anchors relative paths.
 func Parse(data []byte, dir string, lookupEnv func(string) (string, bool)) (*Config, error) {
+	// yaml.v3 holds the whole document as a tree of nodes while decoding:
+	// about 2 KB per source, 20 MB at 10,000 sources, all garbage a moment
+	// later. With the usual GC target (twice the live heap) the heap grew to
+	// twice that before the tree could go; the process's peak memory was
+	// this moment. Collecting more often while the tree is built costs a few
+	// milliseconds.
+	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	var errs problems
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
