@@ -439,3 +439,20 @@ targets:
 		}
 	}
 }
+
+// Keys merged from anchors (one or a list) are checked as well.
+func TestUnknownKeysInMergedAnchors(t *testing.T) {
+	doc := `x-a: &a {timeout: 5s, bogus: 1}
+x-b: &b {max_backoff: 1m}
+fetch:
+  <<: [*a, *b]
+sources:
+  - {id: a, name: A, url: "https://e.com/feed"}
+targets:
+  - {id: out, publisher: console}
+`
+	_, err := config.Parse([]byte(doc), t.TempDir(), func(string) (string, bool) { return "", false })
+	if err == nil || !strings.Contains(err.Error(), "field bogus not found in") {
+		t.Fatalf("want the merged unknown key reported, got %v", err)
+	}
+}

@@ -36,7 +36,13 @@ func checkKnown(n *yaml.Node, t reflect.Type, errs *problems) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i], n.Content[i+1]
 			if key.Value == "<<" && key.Tag == "!!merge" {
-				checkKnown(val, t, errs)
+				if val.Kind == yaml.SequenceNode { // <<: [*a, *b]
+					for _, c := range val.Content {
+						checkKnown(c, t, errs)
+					}
+				} else {
+					checkKnown(val, t, errs)
+				}
 				continue
 			}
 			ft, ok := fields[key.Value]
@@ -72,6 +78,9 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 			ft := f.Type
 			for ft.Kind() == reflect.Pointer {
 				ft = ft.Elem()
+			}
+			if ft.Kind() != reflect.Struct {
+				continue // an inline map takes any key
 			}
 			for k, v := range yamlFields(ft) {
 				out[k] = v

@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
+
+var gcMu sync.Mutex
 
 // MaxFileSize bounds the config file; anything bigger is a mistake.
 const MaxFileSize = 4 << 20
@@ -45,6 +48,8 @@ func Parse(data []byte, dir string, lookupEnv func(string) (string, bool)) (*Con
 	// twice that before the tree could go; the process's peak memory was
 	// this moment. Collecting more often while the tree is built costs a few
 	// milliseconds.
+	gcMu.Lock() // the setting is the process's: one Parse at a time restores it
+	defer gcMu.Unlock()
 	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	var errs problems
 	var doc yaml.Node

@@ -154,7 +154,11 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 			// real time).
 			began := d.now()
 			allowed := dl.LeaseUntil.Sub(began) - d.opts.SendTimeout - d.opts.leaseMargin()
-			wctx, cancel := context.WithTimeout(ctx, max(allowed, 0))
+			if allowed <= 0 {
+				d.release(bg, queue[i:]) // no send may start: take no place for it
+				return
+			}
+			wctx, cancel := context.WithTimeout(ctx, allowed)
 			err := pacer.Wait(wctx)
 			cancel()
 			d.observeWait(target.ID, d.now().Sub(began))

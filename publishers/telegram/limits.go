@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -168,13 +169,6 @@ func (l *limiter) wait(ctx context.Context, chat string) (receipt, error) {
 	}
 }
 
-// admit counts a message to chat now and returns 0, or returns how long to
-// wait before asking again; a refused message counts for nothing.
-func (l *limiter) admit(chat string, group bool) time.Duration {
-	d, _ := l.take(chat, group, 0)
-	return d
-}
-
 // ahead is how long a message to chat would wait now; nothing is counted.
 func (l *limiter) ahead(chat string) time.Duration {
 	d, _ := l.take(chat, isGroupChat(chat), ^uint64(0))
@@ -265,44 +259,67 @@ func (l *limiter) block(chat string, until time.Time) {
 	}
 }
 
-// paceLog is a sliding window: at most n events in any span of size. Events
-// are kept in time order.
+// paceLog is a sliding window: at most n events in any span of size. An
+// event is dated when its message is let go and again when the answer
+// arrives; until then (in flight) it may be counted by Telegram at any
+// moment, so it stands at now, for at most inFlightMax (a message let go
+// but never sent must not hold a place for ever). Events are kept in the
+// order they were let go.
 type paceLog struct{ events []paceEvent }
 
 type paceEvent struct {
-	at time.Time
-	id uint64
+	at   time.Time
+	id   uint64
+	open bool // let go, no answer yet
+}
+
+// inFlightMax bounds how long an unanswered message stands at now: longer
+// than any send's timeout.
+const inFlightMax = time.Minute
+
+func (e paceEvent) date(now time.Time) time.Time {
+	switch {
+	case !e.open:
+		return e.at
+	case now.Sub(e.at) < inFlightMax:
+		return now
+	}
+	return e.at.Add(inFlightMax)
 }
 
 func (p *paceLog) wait(now time.Time, size time.Duration, n int) time.Duration {
-	cut := 0
-	for cut < len(p.events) && !p.events[cut].at.After(now.Add(-size)) {
-		cut++
+	kept := p.events[:0]
+	for _, e := range p.events {
+		if e.date(now).After(now.Add(-size)) {
+			kept = append(kept, e)
+		}
 	}
-	p.events = p.events[cut:]
+	clear(p.events[len(kept):])
+	p.events = kept
 	if len(p.events) < n {
 		return 0
 	}
-	return p.events[len(p.events)-n].at.Add(size).Sub(now)
+	dates := make([]time.Time, len(p.events))
+	for i, e := range p.events {
+		dates[i] = e.date(now)
+	}
+	slices.SortFunc(dates, time.Time.Compare)
+	return dates[len(dates)-n].Add(size).Sub(now)
 }
 
-func (p *paceLog) add(now time.Time, id uint64) { p.events = append(p.events, paceEvent{now, id}) }
+func (p *paceLog) add(now time.Time, id uint64) {
+	p.events = append(p.events, paceEvent{at: now, id: id, open: true})
+}
 
-// redate moves event id to at (later than its first date), keeping the
-// order.
+// redate dates event id at its answer.
 func (p *paceLog) redate(id uint64, at time.Time) {
 	for i := len(p.events) - 1; i >= 0; i-- {
-		if p.events[i].id != id {
-			continue
-		}
-		if at.Before(p.events[i].at) {
+		if p.events[i].id == id {
+			if at.After(p.events[i].at) {
+				p.events[i].at = at
+			}
+			p.events[i].open = false
 			return
 		}
-		e := paceEvent{at, id}
-		for ; i+1 < len(p.events) && p.events[i+1].at.Before(at); i++ {
-			p.events[i] = p.events[i+1]
-		}
-		p.events[i] = e
-		return
 	}
 }

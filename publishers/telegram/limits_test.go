@@ -5,6 +5,14 @@ import (
 	"time"
 )
 
+// admit lets a message go to chat, answered at once, and returns 0, or
+// returns how long to wait before asking again (counting nothing).
+func (l *limiter) admit(chat string, group bool) time.Duration {
+	d, r := l.take(chat, group, 0)
+	l.sent(r)
+	return d
+}
+
 func TestLimiterPacesChatsGroupsAndTheBot(t *testing.T) {
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
@@ -129,6 +137,8 @@ func TestBotWindowServesWaitersInOrder(t *testing.T) {
 	}
 	if d, r := l.take("a", false, a); d != 0 || r.id == 0 {
 		t.Fatalf("a waits %v", d)
+	} else {
+		l.sent(r)
 	}
 	now = now.Add(500 * time.Millisecond)
 	// c's chat is ready again, the bot's window not: c queues, ahead of b
@@ -142,5 +152,35 @@ func TestBotWindowServesWaitersInOrder(t *testing.T) {
 	}
 	if d, _ := l.take("c", false, c); d != 0 {
 		t.Fatalf("c waits %v", d)
+	}
+}
+
+// A message still unanswered stands in the windows at now: a slow answer
+// never lets the next message in early, and one never answered (let go,
+// then not sent) stops counting after inFlightMax.
+func TestUnansweredMessagesHoldTheirPlace(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	l := newLimiter(Limits{PerChatInterval: time.Millisecond, PerChatBurst: 5, GroupMessages: 20, GroupWindow: time.Minute,
+		GlobalMessages: 1, GlobalWindow: time.Second, Slack: -1}, func() time.Time { return now })
+	_, r := l.take("a", false, 0)
+	now = now.Add(1100 * time.Millisecond) // no answer yet
+	if d := l.admit("b", false); d != time.Second {
+		t.Fatalf("while the first is in flight the next waits %v, want 1s", d)
+	}
+	l.sent(r) // answered now
+	now = now.Add(999 * time.Millisecond)
+	if d := l.admit("b", false); d != time.Millisecond {
+		t.Fatalf("a second from the answer: waits %v, want 1ms", d)
+	}
+	now = now.Add(time.Millisecond)
+	if d := l.admit("b", false); d != 0 {
+		t.Fatalf("after the answer's second: waits %v", d)
+	}
+	// Let go, never sent: after inFlightMax and the window it is gone.
+	now = now.Add(time.Hour)
+	l.take("c", false, 0)
+	now = now.Add(inFlightMax + time.Second)
+	if d := l.admit("d", false); d != 0 {
+		t.Fatalf("an abandoned place still held: waits %v", d)
 	}
 }

@@ -44,10 +44,17 @@ type Publisher struct {
 	client *Client
 	opts   Options
 
-	mu      sync.Mutex
-	chat    string
-	receipt receipt // the message Wait let go, dated again by its answer
+	mu   sync.Mutex
+	chat string
+	// The messages Wait let go, oldest first, each dated again by its
+	// answer. A target's worker sends one at a time; the admin notifier's
+	// publishers may be used by several goroutines at once.
+	receipts []receipt
 }
+
+// maxReceipts bounds the receipts kept for messages let go but not (yet)
+// sent.
+const maxReceipts = 16
 
 // Publisher returns the publisher for one chat: "@channelname" or a numeric id.
 func (c *Client) Publisher(chat string, opts Options) *Publisher {
@@ -94,9 +101,14 @@ func (p *Publisher) Wait(ctx context.Context) error {
 		}
 	}
 	r, err := p.client.limiter.wait(ctx, chat)
-	p.mu.Lock()
-	p.receipt = r
-	p.mu.Unlock()
+	if err == nil {
+		p.mu.Lock()
+		if len(p.receipts) >= maxReceipts {
+			p.receipts = p.receipts[1:]
+		}
+		p.receipts = append(p.receipts, r)
+		p.mu.Unlock()
+	}
 	return err
 }
 
@@ -136,9 +148,11 @@ func (p *Publisher) send(ctx context.Context, msg model.Message) (string, *sendE
 		cfg.ReplyMarkup = inlineKeyboard(p.opts.Keyboard)
 	}
 	sent, err := p.client.withContext(ctx).Send(cfg)
+	var r receipt
 	p.mu.Lock()
-	r := p.receipt
-	p.receipt = receipt{}
+	if len(p.receipts) > 0 {
+		r, p.receipts = p.receipts[0], p.receipts[1:]
+	}
 	p.mu.Unlock()
 	p.client.limiter.sent(r)
 	if err != nil {

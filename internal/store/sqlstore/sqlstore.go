@@ -221,7 +221,11 @@ func (c *stmtCache) get(ctx context.Context, db *sql.DB, q string, inTx bool) *s
 	case inTx:
 		go func() {
 			defer c.bg.Done()
-			c.prepare(context.WithoutCancel(ctx), db, q)
+			// Bounded: Close waits for it, and it may wait for a
+			// connection.
+			pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			c.prepare(pctx, db, q)
 		}()
 		return nil
 	}
