@@ -15,6 +15,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export STORAGE_DRIVER=vfs BUILDAH_ISOLATION=chroot
+
+# run_in runs a command in a container, once more after a failure: buildah's
+# chroot isolation re-executes itself from a sealed memfd copy, and sealing
+# fails now and then with EBUSY ("Close_Fd sealing memfd copy: Device or
+# resource busy") on a busy machine. A command that really fails fails twice.
+run_in() {
+  buildah run "$@" || { echo "container-check: buildah run failed; once more" >&2; sleep 2; buildah run "$@"; }
+}
 max_bytes=$(( ${CRIER_IMAGE_MAX_MB:-33} * 1000 * 1000 ))
 image=localhost/crier:check
 
@@ -69,7 +77,7 @@ if [ "$(buildah inspect --type image --format '{{index .ImageAnnotations "crier.
   cp /etc/ssl/certs/ca-certificates.crt "$mnt/etc/ssl/certs/"
   chmod 1777 "$mnt/tmp"
   buildah umount "$ctr" >/dev/null
-  buildah run "$ctr" -- /bin/busybox --install -s /bin
+  run_in "$ctr" -- /bin/busybox --install -s /bin
   buildah config --env PATH=/go/bin:/usr/local/go/bin:/bin --env GOPATH=/go --env HOME=/root \
     --env GOTOOLCHAIN=local --workingdir /go --annotation "crier.go=$stamp" "$ctr"
   buildah commit --quiet "$ctr" "docker.io/library/$base" >/dev/null
@@ -108,10 +116,10 @@ for field in Healthcheck ExposedPorts Entrypoint Cmd; do
   fi
 done
 
-buildah run "$ctr" -- crier version
+run_in "$ctr" -- crier version
 buildah copy --quiet --chown 65532:65532 "$ctr" examples/container.yaml /etc/crier/crier.yaml >/dev/null
 buildah config --env CRIER_TELEGRAM_TOKEN=123456:container-check-token --env CRIER_MASTODON_TOKEN=container-check "$ctr"
-out=$(buildah run "$ctr" -- crier validate --config /etc/crier/crier.yaml)
+out=$(run_in "$ctr" -- crier validate --config /etc/crier/crier.yaml)
 echo "$out"
 if echo "$out" | grep -q "container-check-token"; then
   echo "container-check: validate printed a secret" >&2
