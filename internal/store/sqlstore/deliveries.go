@@ -51,13 +51,23 @@ JOIN sources s ON s.id = i.source_id
 WHERE d.id IN (%s)
 ORDER BY d.target_id, d.id`
 
-// ClaimDeliveries leases due deliveries; see store.Store.
+// claimChunk is how many targets one claim statement names: SQLite allows
+// 32,766 variables in a statement and PostgreSQL 65,535, and the list is
+// bound twice, so subscriber chats by the ten thousand are claimed for in
+// turns of this many.
+const claimChunk = 1000
+
+// ClaimDeliveries leases due deliveries; see store.Store. With more targets
+// than claimChunk, the statements take turns, starting each call at the
+// next turn so that no part of the list waits behind the others for ever.
 func (s *Store) ClaimDeliveries(ctx context.Context, targets []string, limit, perTarget int, lease time.Duration) ([]model.Delivery, error) {
 	if len(targets) == 0 || limit <= 0 {
 		return nil, nil
 	}
-	now := s.now().UnixMilli()
+	now := s.millis()
 	token := rand.Int64N(math.MaxInt64-1) + 1
+	chunks := (len(targets) + claimChunk - 1) / claimChunk
+	first := int(s.claimTurn.Add(1) % uint64(chunks))
 	var out []model.Delivery
 	err := s.inTx(ctx, func(tx *Tx) error {
 		out = out[:0]
@@ -66,36 +76,20 @@ func (s *Store) ClaimDeliveries(ctx context.Context, targets []string, limit, pe
 				return err
 			}
 		}
-		var args []any
-		for _, t := range targets {
-			args = append(args, t)
-		}
-		args = append(args, now, now)
-		for _, t := range targets {
-			args = append(args, t)
-		}
-		args = append(args, now, now, now+lease.Milliseconds(), token, perTarget, limit, now, now)
-		rows, err := tx.QueryContext(ctx, fmt.Sprintf(claimSQL, placeholders(len(targets))), args...)
-		if err != nil {
-			return err
-		}
 		var ids []any
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
+		for c := 0; c < chunks && len(ids) < limit; c++ {
+			k := (first + c) % chunks
+			chunk := targets[k*claimChunk : min((k+1)*claimChunk, len(targets))]
+			got, err := claimChunkOf(ctx, tx, chunk, now, now+lease.Milliseconds(), token, perTarget, limit-len(ids))
+			if err != nil {
 				return err
 			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+			ids = append(ids, got...)
 		}
 		if len(ids) == 0 {
 			return nil
 		}
-		rows, err = tx.QueryContext(ctx, fmt.Sprintf(loadSQL, placeholders(len(ids))), ids...)
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(loadSQL, placeholders(len(ids))), ids...)
 		if err != nil {
 			return err
 		}
@@ -113,6 +107,33 @@ func (s *Store) ClaimDeliveries(ctx context.Context, targets []string, limit, pe
 		return nil, fmt.Errorf("claim deliveries: %w", err)
 	}
 	return out, nil
+}
+
+// claimChunkOf runs claimSQL for some targets and returns the ids claimed.
+func claimChunkOf(ctx context.Context, tx *Tx, targets []string, now, until, token int64, perTarget, limit int) ([]any, error) {
+	args := make([]any, 0, 2*len(targets)+10)
+	for _, t := range targets {
+		args = append(args, t)
+	}
+	args = append(args, now, now)
+	for _, t := range targets {
+		args = append(args, t)
+	}
+	args = append(args, now, now, until, token, perTarget, limit, now, now)
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf(claimSQL, placeholders(len(targets))), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []any
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 func placeholders(n int) string {

@@ -38,10 +38,11 @@ type Dialect struct {
 
 // Store implements store.Store on a database/sql handle.
 type Store struct {
-	db      *DB
-	dialect Dialect
-	now     func() time.Time
-	closeFn func() error
+	db        *DB
+	dialect   Dialect
+	now       func() time.Time
+	closeFn   func() error
+	claimTurn atomic.Uint64 // which part of a long target list claims first
 }
 
 var _ store.Store = (*Store)(nil)
