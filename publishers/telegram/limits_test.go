@@ -184,3 +184,26 @@ func TestUnansweredMessagesHoldTheirPlace(t *testing.T) {
 		t.Fatalf("an abandoned place still held: waits %v", d)
 	}
 }
+
+// BenchmarkLimiter: one message let go and answered, over 100 chats, with
+// the windows full of recent messages (the fan-out's steady state).
+//
+//	go test ./publishers/telegram -run '^$' -bench Limiter
+func BenchmarkLimiter(b *testing.B) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	l := newLimiter(Limits{PerChatInterval: time.Nanosecond, PerChatBurst: 1 << 20, GroupMessages: 1 << 20, GroupWindow: time.Minute,
+		GlobalMessages: 30, GlobalWindow: time.Second, Slack: -1}, func() time.Time { return now })
+	chats := make([]string, 100)
+	for i := range chats {
+		chats[i] = "-100" + string(rune('0'+i%10)) + string(rune('0'+i/10))
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		now = now.Add(34 * time.Millisecond) // 30 a second: the window stays full
+		d, r := l.take(chats[i%len(chats)], true, 0)
+		if d > 0 {
+			continue
+		}
+		l.sent(r)
+	}
+}
