@@ -93,9 +93,16 @@ sources:
 			}
 		}
 	}()
+	// Wait for each first poll's record, not its request: an item published
+	// while a first poll is in flight would be taken as already seen.
 	waitFor(t, "the first polls", func() bool {
+		var logs strings.Builder
+		for _, r := range replicas {
+			logs.WriteString(r.logs.String())
+		}
+		all := logs.String()
 		for i := range nSources {
-			if w.feeds.Stats(fmt.Sprintf("/src-%02d.xml", i)).Requests == 0 {
+			if !strings.Contains(all, fmt.Sprintf("msg=polled source=src-%02d ", i)) {
 				return false
 			}
 		}
