@@ -97,10 +97,10 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 			return total, ctx.Err()
 		}
 		if full && len(waiting) == 0 && ctx.Err() == nil {
-			// Every worker slot is not yet taken and more targets may
-			// have due posts: claim for them now rather than at the next
-			// tick (fanning out to many chats at one a second each needs
-			// them all at work).
+			// Worker slots are free and more targets may have due
+			// posts: claim for them now rather than at the next tick
+			// (fanning out to many chats at one a second each needs them
+			// all at work).
 			continue
 		}
 		select {
