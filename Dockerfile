@@ -3,7 +3,7 @@
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
-# go.mod replaces go-dateparser with this copy (its locale data built on use).
+# go.mod replaces go-htmldate with this copy (without go-dateparser).
 COPY internal/thirdparty/ internal/thirdparty/
 RUN go mod download
 COPY . .
