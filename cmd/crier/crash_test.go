@@ -128,14 +128,7 @@ func TestCrashesNeverLoseOrDuplicatePosts(t *testing.T) {
 	for i := 1; i <= runs; i++ {
 		want[fmt.Sprintf("Story %d", i)] = true
 	}
-	masto := map[string]int{}
-	for _, st := range w.masto.Statuses() {
-		masto[strings.SplitN(st.Text, "\n", 2)[0]]++
-	}
-	tg := map[string]int{}
-	for _, m := range w.tg.Messages(channelID) {
-		tg[strings.SplitN(m.Text, "\n", 2)[0]]++
-	}
+	masto, tg := w.postedTitles()
 	dupTG := 0
 	for title := range want {
 		if masto[title] != 1 {

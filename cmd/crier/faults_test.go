@@ -147,3 +147,16 @@ func TestEveryFaultStillDeliversEachItemOncePerLiveTarget(t *testing.T) {
 }
 
 func firstLine(s string) string { return strings.SplitN(s, "\n", 2)[0] }
+
+// postedTitles counts the posts on Mastodon and on the Telegram channel by
+// their first line (the title).
+func (w *world) postedTitles() (masto, tg map[string]int) {
+	masto, tg = map[string]int{}, map[string]int{}
+	for _, st := range w.masto.Statuses() {
+		masto[firstLine(st.Text)]++
+	}
+	for _, m := range w.tg.Messages(channelID) {
+		tg[firstLine(m.Text)]++
+	}
+	return masto, tg
+}

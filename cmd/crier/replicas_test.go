@@ -138,13 +138,10 @@ sources:
 	// Wait for both platforms: the channel's posts go at Telegram's pace
 	// and can trail the toots.
 	onTelegram := func() bool {
-		got := map[string]bool{}
-		for _, m := range w.tg.Messages(channelID) {
-			got[strings.SplitN(m.Text, "\n", 2)[0]] = true
-		}
+		_, got := w.postedTitles()
 		for i := range 5 {
 			for _, it := range published[i][:len(published[i])-1] { // the last is the first poll's
-				if !got[it.Title] {
+				if got[it.Title] == 0 {
 					return false
 				}
 			}
@@ -162,14 +159,7 @@ sources:
 		return strings.Contains(strings.Join(repliesTo(w, 42), "\n"), "src-49: last poll") // the end of a reply in parts
 	})
 
-	masto := map[string]int{}
-	for _, st := range w.masto.Statuses() {
-		masto[strings.SplitN(st.Text, "\n", 2)[0]]++
-	}
-	tg := map[string]int{}
-	for _, m := range w.tg.Messages(channelID) {
-		tg[strings.SplitN(m.Text, "\n", 2)[0]]++
-	}
+	masto, tg := w.postedTitles()
 	dupTG := 0
 	for i := range nSources {
 		for _, it := range published[i] {

@@ -15,13 +15,21 @@ import (
 // expanded values.
 func unknownFields(doc *yaml.Node, errs *problems) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
-		checkKnown(doc.Content[0], reflect.TypeOf(Config{}), errs)
+		k := knownKeys{fields: map[reflect.Type]map[string]reflect.Type{}, errs: errs}
+		k.check(doc.Content[0], reflect.TypeOf(Config{}))
 	}
+}
+
+// knownKeys walks a tree; each struct's keys are listed once, not once per
+// mapping (10,000 sources are 10,000 mappings of one type).
+type knownKeys struct {
+	fields map[reflect.Type]map[string]reflect.Type
+	errs   *problems
 }
 
 var unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
 
-func checkKnown(n *yaml.Node, t reflect.Type, errs *problems) {
+func (k knownKeys) check(n *yaml.Node, t reflect.Type) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -30,35 +38,39 @@ func checkKnown(n *yaml.Node, t reflect.Type, errs *problems) {
 	}
 	switch {
 	case n.Kind == yaml.AliasNode && n.Alias != nil:
-		checkKnown(n.Alias, t, errs)
+		k.check(n.Alias, t)
 	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
-		fields := yamlFields(t)
+		fields, ok := k.fields[t]
+		if !ok {
+			fields = yamlFields(t)
+			k.fields[t] = fields
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key, val := n.Content[i], n.Content[i+1]
 			if key.Value == "<<" && key.Tag == "!!merge" {
 				if val.Kind == yaml.SequenceNode { // <<: [*a, *b]
 					for _, c := range val.Content {
-						checkKnown(c, t, errs)
+						k.check(c, t)
 					}
 				} else {
-					checkKnown(val, t, errs)
+					k.check(val, t)
 				}
 				continue
 			}
 			ft, ok := fields[key.Value]
 			if !ok {
-				*errs = append(*errs, fmt.Sprintf("line %d: field %s not found in %s", key.Line, key.Value, t.Name()))
+				*k.errs = append(*k.errs, fmt.Sprintf("line %d: field %s not found in %s", key.Line, key.Value, t.Name()))
 				continue
 			}
-			checkKnown(val, ft, errs)
+			k.check(val, ft)
 		}
 	case (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && n.Kind == yaml.SequenceNode:
 		for _, c := range n.Content {
-			checkKnown(c, t.Elem(), errs)
+			k.check(c, t.Elem())
 		}
 	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
 		for i := 1; i < len(n.Content); i += 2 {
-			checkKnown(n.Content[i], t.Elem(), errs)
+			k.check(n.Content[i], t.Elem())
 		}
 	}
 }

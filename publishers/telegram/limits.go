@@ -152,7 +152,7 @@ func (l *limiter) wait(ctx context.Context, chat string) (receipt, error) {
 	}()
 	group := isGroupChat(chat)
 	for {
-		d, r := l.take(chat, group, ticket)
+		d, r := l.take(chat, group, ticket, true)
 		if d <= 0 {
 			return r, nil
 		}
@@ -171,17 +171,17 @@ func (l *limiter) wait(ctx context.Context, chat string) (receipt, error) {
 
 // ahead is how long a message to chat would wait now; nothing is counted.
 func (l *limiter) ahead(chat string) time.Duration {
-	d, _ := l.take(chat, isGroupChat(chat), ^uint64(0))
+	d, _ := l.take(chat, isGroupChat(chat), 0, false)
 	return d
 }
 
 // take lets a message go and counts it (returning 0 and its receipt), or
-// returns how long to wait. ticket orders the waiters (0: no order, the
-// largest value: only look).
-func (l *limiter) take(chat string, group bool, ticket uint64) (time.Duration, receipt) {
+// returns how long to wait; with count false it only looks. ticket orders
+// the waiters for the bot's window (0: no place in the order).
+func (l *limiter) take(chat string, group bool, ticket uint64, count bool) (time.Duration, receipt) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	look := ticket == ^uint64(0)
+	queued := ticket != 0 && count
 	now := l.now()
 	c := l.chats[chat]
 	if c == nil {
@@ -199,7 +199,7 @@ func (l *limiter) take(chat string, group bool, ticket uint64) (time.Duration, r
 	if group {
 		wait = max(wait, c.log.wait(now, l.lim.GroupWindow+l.lim.Slack, l.lim.GroupMessages))
 	}
-	if ticket != 0 && !look {
+	if queued {
 		// Ready but for the bot's window: in the queue.
 		if wait <= 0 {
 			l.queue[ticket] = struct{}{}
@@ -208,7 +208,7 @@ func (l *limiter) take(chat string, group bool, ticket uint64) (time.Duration, r
 		}
 	}
 	wait = max(wait, l.global.wait(now, l.lim.GlobalWindow+l.lim.Slack, l.lim.GlobalMessages))
-	if wait <= 0 && ticket != 0 && !look {
+	if wait <= 0 && queued {
 		for t := range l.queue {
 			if t < ticket {
 				wait = yield // an earlier waiter takes this place
@@ -216,7 +216,7 @@ func (l *limiter) take(chat string, group bool, ticket uint64) (time.Duration, r
 			}
 		}
 	}
-	if wait > 0 || look {
+	if wait > 0 || !count {
 		return wait, receipt{}
 	}
 	delete(l.queue, ticket)
@@ -265,7 +265,10 @@ func (l *limiter) block(chat string, until time.Time) {
 // moment, so it stands at now, for at most inFlightMax (a message let go
 // but never sent must not hold a place for ever). Events are kept in the
 // order they were let go.
-type paceLog struct{ events []paceEvent }
+type paceLog struct {
+	events []paceEvent
+	dates  []time.Time // wait's scratch space
+}
 
 type paceEvent struct {
 	at   time.Time
@@ -299,12 +302,12 @@ func (p *paceLog) wait(now time.Time, size time.Duration, n int) time.Duration {
 	if len(p.events) < n {
 		return 0
 	}
-	dates := make([]time.Time, len(p.events))
-	for i, e := range p.events {
-		dates[i] = e.date(now)
+	p.dates = p.dates[:0]
+	for _, e := range p.events {
+		p.dates = append(p.dates, e.date(now))
 	}
-	slices.SortFunc(dates, time.Time.Compare)
-	return dates[len(dates)-n].Add(size).Sub(now)
+	slices.SortFunc(p.dates, time.Time.Compare)
+	return p.dates[len(p.dates)-n].Add(size).Sub(now)
 }
 
 func (p *paceLog) add(now time.Time, id uint64) {

@@ -8,7 +8,7 @@ import (
 // admit lets a message go to chat, answered at once, and returns 0, or
 // returns how long to wait before asking again (counting nothing).
 func (l *limiter) admit(chat string, group bool) time.Duration {
-	d, r := l.take(chat, group, 0)
+	d, r := l.take(chat, group, 0, true)
 	l.sent(r)
 	return d
 }
@@ -77,8 +77,8 @@ func TestWindowsRunFromTheAnswer(t *testing.T) {
 	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 	l := newLimiter(Limits{PerChatInterval: time.Second, PerChatBurst: 5, GroupMessages: 20, GroupWindow: time.Minute,
 		GlobalMessages: 2, GlobalWindow: time.Second, Slack: -1}, func() time.Time { return now })
-	_, r1 := l.take("a", false, 0)
-	_, r2 := l.take("b", false, 0)
+	_, r1 := l.take("a", false, 0, true)
+	_, r2 := l.take("b", false, 0, true)
 	if r1.id == 0 || r2.id == 0 {
 		t.Fatal("no receipts")
 	}
@@ -97,7 +97,7 @@ func TestWindowsRunFromTheAnswer(t *testing.T) {
 	// A group's window too.
 	g := newLimiter(Limits{PerChatInterval: time.Millisecond, PerChatBurst: 5, GroupMessages: 1, GroupWindow: time.Second,
 		GlobalMessages: 30, GlobalWindow: time.Second, Slack: -1}, func() time.Time { return now })
-	_, r := g.take("-100", true, 0)
+	_, r := g.take("-100", true, 0, true)
 	now = now.Add(500 * time.Millisecond)
 	g.sent(r)
 	now = now.Add(500 * time.Millisecond)
@@ -120,22 +120,22 @@ func TestBotWindowServesWaitersInOrder(t *testing.T) {
 	}
 	l.chats["c"].tokens = 0 // chat c: its own pace holds it for a second
 	const a, b, c = 1001, 1002, 1000
-	if d, _ := l.take("c", false, c); d <= 0 {
+	if d, _ := l.take("c", false, c, true); d <= 0 {
 		t.Fatal("c let go")
 	}
 	for _, w := range []struct {
 		chat   string
 		ticket uint64
 	}{{"a", a}, {"b", b}} {
-		if d, _ := l.take(w.chat, false, w.ticket); d != time.Second {
+		if d, _ := l.take(w.chat, false, w.ticket, true); d != time.Second {
 			t.Fatalf("%s waits %v, want 1s", w.chat, d)
 		}
 	}
 	now = now.Add(time.Second) // one place free
-	if d, _ := l.take("b", false, b); d != yield {
+	if d, _ := l.take("b", false, b, true); d != yield {
 		t.Fatalf("b, asking first, waits %v; want it to yield to a, who waited longer", d)
 	}
-	if d, r := l.take("a", false, a); d != 0 || r.id == 0 {
+	if d, r := l.take("a", false, a, true); d != 0 || r.id == 0 {
 		t.Fatalf("a waits %v", d)
 	} else {
 		l.sent(r)
@@ -143,14 +143,14 @@ func TestBotWindowServesWaitersInOrder(t *testing.T) {
 	now = now.Add(500 * time.Millisecond)
 	// c's chat is ready again, the bot's window not: c queues, ahead of b
 	// as it began waiting first.
-	if d, _ := l.take("c", false, c); d != 500*time.Millisecond {
+	if d, _ := l.take("c", false, c, true); d != 500*time.Millisecond {
 		t.Fatalf("c waits %v, want 500ms", d)
 	}
 	now = now.Add(500 * time.Millisecond)
-	if d, _ := l.take("b", false, b); d != yield {
+	if d, _ := l.take("b", false, b, true); d != yield {
 		t.Fatalf("b waits %v, want it to yield to c", d)
 	}
-	if d, _ := l.take("c", false, c); d != 0 {
+	if d, _ := l.take("c", false, c, true); d != 0 {
 		t.Fatalf("c waits %v", d)
 	}
 }
@@ -162,7 +162,7 @@ func TestUnansweredMessagesHoldTheirPlace(t *testing.T) {
 	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 	l := newLimiter(Limits{PerChatInterval: time.Millisecond, PerChatBurst: 5, GroupMessages: 20, GroupWindow: time.Minute,
 		GlobalMessages: 1, GlobalWindow: time.Second, Slack: -1}, func() time.Time { return now })
-	_, r := l.take("a", false, 0)
+	_, r := l.take("a", false, 0, true)
 	now = now.Add(1100 * time.Millisecond) // no answer yet
 	if d := l.admit("b", false); d != time.Second {
 		t.Fatalf("while the first is in flight the next waits %v, want 1s", d)
@@ -178,7 +178,7 @@ func TestUnansweredMessagesHoldTheirPlace(t *testing.T) {
 	}
 	// Let go, never sent: after inFlightMax and the window it is gone.
 	now = now.Add(time.Hour)
-	l.take("c", false, 0)
+	l.take("c", false, 0, true)
 	now = now.Add(inFlightMax + time.Second)
 	if d := l.admit("d", false); d != 0 {
 		t.Fatalf("an abandoned place still held: waits %v", d)
@@ -199,8 +199,8 @@ func BenchmarkLimiter(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		now = now.Add(34 * time.Millisecond) // 30 a second: the window stays full
-		d, r := l.take(chats[i%len(chats)], true, 0)
+		now = now.Add(33 * time.Millisecond) // a bit over 30 a second: the window is full
+		d, r := l.take(chats[i%len(chats)], true, 0, true)
 		if d > 0 {
 			continue
 		}
