@@ -218,7 +218,12 @@ func procField(pid int, name string) (int64, bool) {
 
 // traceRSS prints the child's resident memory every 100 ms (a debugging aid
 // for where the peak comes from).
+//
+// With CRIER_BENCH_SMAPS=FILE, the child's /proc/PID/smaps at its highest
+// sample is written to FILE, to see where the pages are.
 func traceRSS(pid int, began time.Time) {
+	smapsTo := os.Getenv("CRIER_BENCH_SMAPS")
+	var highest int64
 	for {
 		kb, ok := procField(pid, "VmRSS:")
 		if !ok {
@@ -227,6 +232,12 @@ func traceRSS(pid int, began time.Time) {
 		anon, _ := procField(pid, "RssAnon:")
 		file, _ := procField(pid, "RssFile:")
 		fmt.Fprintf(os.Stderr, "rss %5.2fs %d kB (anonymous %d, file %d)\n", time.Since(began).Seconds(), kb, anon, file)
+		if smapsTo != "" && kb > highest {
+			if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps", pid)); err == nil {
+				highest = kb
+				_ = os.WriteFile(smapsTo, b, 0o644)
+			}
+		}
 		time.Sleep(100 * time.Millisecond)
 	}
 }

@@ -87,7 +87,7 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 	}
 	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states)
 	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
-	var configured []model.Source
+	configured := make([]model.Source, 0, len(cfg.Sources))
 	for _, s := range cfg.Sources {
 		configured = append(configured, sourceModel(s))
 	}
@@ -168,7 +168,8 @@ func (m *Main) Close() error { return m.store.Close() }
 
 func (m *Main) sync(ctx context.Context) error {
 	// The articles admins post by URL hang off a source of their own.
-	srcs := []model.Source{{ID: store.PostedSource}}
+	srcs := make([]model.Source, 0, len(m.cfg.Sources)+1)
+	srcs = append(srcs, model.Source{ID: store.PostedSource})
 	for _, s := range m.cfg.Sources {
 		srcs = append(srcs, sourceModel(s))
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 )
 
@@ -37,7 +38,14 @@ Usage:
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	endProfiles := startProfiles(os.Getenv("CRIER_CPUPROFILE"), os.Getenv("CRIER_MEMPROFILE"))
+	mem := os.Getenv("CRIER_MEMPROFILE")
+	if mem == "" {
+		// No heap profile wanted: the runtime would otherwise record a
+		// sample's stack per half megabyte allocated, 1.5 MB of records
+		// after a cycle over 2,000 sources.
+		runtime.MemProfileRate = 0
+	}
+	endProfiles := startProfiles(os.Getenv("CRIER_CPUPROFILE"), mem)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.LookupEnv)
 	endProfiles()
 	stop()

@@ -192,6 +192,45 @@ func TestAddedSourceShadowedByATarget(t *testing.T) {
 	}
 }
 
+// All hands out the set's list without a copy: a list already handed out
+// stays as it was whatever the set does next.
+func TestListsHandedOutDoNotChange(t *testing.T) {
+	srv := feedServer(t)
+	st := open(t)
+	configured := make([]model.Source, 2, 10) // room to grow in place
+	configured[0] = model.Source{ID: "a", Name: "A", URL: "https://a.example/feed"}
+	configured[1] = model.Source{ID: "b", Name: "B", URL: "https://b.example/feed"}
+	st.SyncSources(ctx, configured)
+	fetcher := feeds.NewFetcher(feeds.Options{AllowPrivatePages: true})
+	set, err := sources.Load(ctx, st, fetcher, sources.Options{Configured: configured})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := set.All()
+	if _, err := set.Add(ctx, srv.URL("")+"/feed.xml", "", 42); err != nil {
+		t.Fatal(err)
+	}
+	added := set.All()
+	if err := set.Remove(ctx, "daily-news"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := set.Add(ctx, srv.URL("")+"/hy.xml", "Other", 42); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(before); got != "a b" {
+		t.Errorf("first list became %s", got)
+	}
+	if got := ids(added); got != "a b daily-news" {
+		t.Errorf("second list became %s", got)
+	}
+	if got := ids(set.All()); got != "a b other" {
+		t.Errorf("set = %s", got)
+	}
+	if got := ids(configured[:3]); got != "a b " {
+		t.Errorf("the caller's array was written: %q", got)
+	}
+}
+
 // Replicas share the store: each catches up with what the others added or
 // removed.
 func TestRefreshFollowsOtherProcesses(t *testing.T) {
