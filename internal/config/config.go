@@ -175,9 +175,20 @@ type Target struct {
 	// the default depends on the publisher.
 	Summary Summary `yaml:"summary,omitempty"`
 
+	// Images says whether posts show the item's lead image (default true
+	// on telegram and mastodon; console targets never do).
+	Images *bool `yaml:"images,omitempty"`
+
 	// telegram
 	Chat                  string `yaml:"chat,omitempty"` // "@channel" or a numeric chat id
 	DisableWebPagePreview bool   `yaml:"disable_web_page_preview,omitempty"`
+	// ImageLayout is how a post with an image is sent: caption (the photo
+	// with the post as its caption, the summary shortened to fit 1,024
+	// characters; photo then text when even the title cannot fit, the
+	// default), photo_then_text (the photo, then the whole post as a
+	// message) or preview (one message whose link preview shows the
+	// image).
+	ImageLayout string `yaml:"image_layout,omitempty"`
 
 	// mastodon
 	Server     string `yaml:"server,omitempty"`
@@ -185,6 +196,21 @@ type Target struct {
 	TokenFile  string `yaml:"token_file,omitempty"`
 	Visibility string `yaml:"visibility,omitempty"` // public | unlisted | private | direct
 	Language   string `yaml:"language,omitempty"`
+}
+
+// Image layouts of telegram targets.
+const (
+	ImageCaption       = "caption"
+	ImagePhotoThenText = "photo_then_text"
+	ImagePreview       = "preview"
+)
+
+// ShowsImages reports whether the target's posts carry lead images.
+func (t Target) ShowsImages() bool {
+	if t.Publisher != PublisherTelegram && t.Publisher != PublisherMastodon {
+		return false
+	}
+	return t.Images == nil || *t.Images
 }
 
 // Publisher names.

@@ -136,6 +136,9 @@ func (c *Config) applyDefaults() {
 		if t.Publisher == PublisherMastodon && t.Visibility == "" {
 			t.Visibility = DefaultVisibility
 		}
+		if t.Publisher == PublisherTelegram && t.ImageLayout == "" {
+			t.ImageLayout = ImageCaption
+		}
 	}
 }
 

@@ -296,7 +296,7 @@ func (c *Config) validateTarget(path string, t Target, ids map[string]string, er
 	case PublisherMastodon:
 		validateMastodonTarget(path, t, errs)
 	case PublisherConsole:
-		notFor(path, t, errs, "chat", "server", "token", "visibility", "language")
+		notFor(path, t, errs, "chat", "server", "token", "visibility", "language", "image_layout", "images")
 	default:
 		errs.add(path+".publisher", "unknown publisher %q (telegram, mastodon or console)", t.Publisher)
 	}
@@ -314,6 +314,11 @@ func validateTelegramTarget(path string, t Target, errs *problems) {
 		if _, err := strconv.ParseInt(t.Chat, 10, 64); err != nil {
 			errs.add(path+".chat", "must be @username or a numeric chat id")
 		}
+	}
+	switch t.ImageLayout {
+	case ImageCaption, ImagePhotoThenText, ImagePreview:
+	default:
+		errs.add(path+".image_layout", "must be caption, photo_then_text or preview")
 	}
 	notFor(path, t, errs, "server", "token", "visibility", "language")
 }
@@ -337,7 +342,7 @@ func validateMastodonTarget(path string, t Target, errs *problems) {
 	if t.Language != "" && !languagePattern.MatchString(t.Language) {
 		errs.add(path+".language", "must be an ISO 639 code such as en")
 	}
-	notFor(path, t, errs, "chat")
+	notFor(path, t, errs, "chat", "image_layout")
 }
 
 // notFor flags fields that the target's publisher ignores: a silently ignored
@@ -349,6 +354,9 @@ func notFor(path string, t Target, errs *problems, fields ...string) {
 		"token":      t.Token != "" || t.TokenFile != "",
 		"visibility": t.Visibility != "",
 		"language":   t.Language != "",
+		// Set by defaults on telegram targets only.
+		"image_layout": t.ImageLayout != "",
+		"images":       t.Images != nil,
 	}
 	for _, f := range fields {
 		if set[f] {

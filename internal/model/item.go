@@ -37,4 +37,15 @@ type Item struct {
 	Language string
 	// DuplicateOf is the id of an earlier item telling the same story, 0 if none.
 	DuplicateOf int64
+	// Image is the item's lead image, zero if it has none.
+	Image Image
+}
+
+// Image is a post's lead image: where it is, and words for those who
+// cannot see it.
+type Image struct {
+	URL string
+	// Alt is the image's caption or alt text, "" if it had none (the
+	// publisher falls back to the title).
+	Alt string
 }
