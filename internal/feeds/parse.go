@@ -35,7 +35,7 @@ func Parse(data []byte, contentType, feedURL string) (feed *Feed, err error) {
 		}
 	}()
 	data = toUTF8(data, contentType)
-	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	parsed, err := newParser().Parse(bytes.NewReader(data))
 	if err != nil {
 		if looksLikeHTML(data) {
 			// A maintenance or error page served with 200: a failure,
@@ -106,6 +106,7 @@ func convert(it *gofeed.Item, base *url.URL) model.Item {
 			item.Tags = append(item.Tags, c)
 		}
 	}
+	item.Image = itemImage(it, base)
 	item.Key = ItemKey(item.GUID, item.Link, item.Title, item.Published)
 	return item
 }

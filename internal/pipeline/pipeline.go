@@ -280,7 +280,7 @@ func (p *Pipeline) fanOut(ctx context.Context, src model.Source, out *Result) er
 				// summary; the item stays new for the next poll.
 				return ctx.Err()
 			}
-			e := store.Enqueue{ItemID: it.ID, Summary: a.Summary, Origin: a.Origin, Language: a.Language, Targets: targets}
+			e := store.Enqueue{ItemID: it.ID, Summary: a.Summary, Origin: a.Origin, Language: a.Language, Image: a.Image, Targets: targets}
 			if a.Print != nil && p.opts.DedupeWindow > 0 {
 				e.Story = p.story(*a.Print)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/crierhq/crier/internal/extract"
 	"github.com/crierhq/crier/internal/extract/clean"
 	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/leadimage"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/summarize"
 )
@@ -25,6 +26,10 @@ type Article struct {
 	Print *dedupe.Print
 	// FullText tells that the text came from the article page.
 	FullText bool
+	// Image is the lead image: the one the feed declared, else the
+	// article page's (og:image) when the page was fetched, else the
+	// content's first photo.
+	Image model.Image
 	// Removed is the boilerplate the cleaner took out, for previews and tests.
 	Removed []clean.Removal
 }
@@ -43,12 +48,21 @@ func (p *Pipeline) Prepare(ctx context.Context, src model.Source, it model.Item,
 	var a Article
 	text := extract.PlainText(it.Content)
 	hint := ""
+	a.Image = it.Image
 	if p.opts.Pages != nil && wantsPage(src.FullText, text) && isWebLink(it.Link) {
 		if page, err := p.fetchArticle(ctx, it.Link); err != nil {
 			p.log.Info("article page not used", "source", src.ID, "link", it.Link, "err", err)
-		} else if pageText := page.Text(); utf8.RuneCountInString(pageText) > utf8.RuneCountInString(text) {
-			text, hint, a.FullText = pageText, page.Language, true
+		} else {
+			if pageText := page.Text(); utf8.RuneCountInString(pageText) > utf8.RuneCountInString(text) {
+				text, hint, a.FullText = pageText, page.Language, true
+			}
+			if a.Image.URL == "" {
+				a.Image = leadimage.First(leadimage.Candidate{URL: page.Image})
+			}
 		}
+	}
+	if a.Image.URL == "" {
+		a.Image = extract.ContentImage(it.Content, it.Link)
 	}
 	a.Language = src.Language
 	if a.Language == "" && p.opts.Detector != nil {

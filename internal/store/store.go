@@ -77,7 +77,10 @@ type Enqueue struct {
 	Summary  []string
 	Origin   string
 	Language string
-	Targets  []string
+	// Image is the item's lead image as the pipeline chose it (zero:
+	// none), replacing what the feed declared.
+	Image   model.Image
+	Targets []string
 	// Story, when set, fingerprints the item for cross-source duplicate
 	// detection.
 	Story *Story

@@ -44,7 +44,8 @@ RETURNING id`
 
 const loadSQL = `
 SELECT d.id, d.target_id, d.state, d.attempts, d.next_attempt_at, d.remote_id, d.last_error, d.claim_token, d.claimed_until,
-       i.id, i.source_id, i.item_key, i.guid, i.title, i.link, i.author, i.published_at, i.tags, i.summary, i.origin, i.language, s.name
+       i.id, i.source_id, i.item_key, i.guid, i.title, i.link, i.author, i.published_at, i.tags, i.summary, i.origin, i.language,
+       i.image_url, i.image_alt, s.name
 FROM deliveries d
 JOIN items i ON i.id = d.item_id
 JOIN sources s ON s.id = i.source_id
@@ -146,7 +147,8 @@ func scanDelivery(rows *sql.Rows) (model.Delivery, error) {
 	var state, tags, summary string
 	it := &d.Item
 	err := rows.Scan(&d.ID, &d.TargetID, &state, &d.Attempts, &next, &d.RemoteID, &d.LastError, &d.Claim, &lease,
-		&it.ID, &it.SourceID, &it.Key, &it.GUID, &it.Title, &it.Link, &it.Author, &published, &tags, &summary, &it.Origin, &it.Language, &d.SourceName)
+		&it.ID, &it.SourceID, &it.Key, &it.GUID, &it.Title, &it.Link, &it.Author, &published, &tags, &summary, &it.Origin, &it.Language,
+		&it.Image.URL, &it.Image.Alt, &d.SourceName)
 	if err != nil {
 		return d, err
 	}

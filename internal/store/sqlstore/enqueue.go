@@ -17,8 +17,9 @@ func (s *Store) EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.E
 	err := s.inTx(ctx, func(tx *Tx) error {
 		out = store.Enqueued{}
 		sum, _ := json.Marshal(nonNil(e.Summary))
-		res, err := tx.ExecContext(ctx, `UPDATE items SET state = 'queued', summary = ?, origin = ?, language = ?, content = ''
-			WHERE id = ? AND state = 'new'`, string(sum), e.Origin, e.Language, e.ItemID)
+		res, err := tx.ExecContext(ctx, `UPDATE items SET state = 'queued', summary = ?, origin = ?, language = ?, content = '',
+			image_url = ?, image_alt = ? WHERE id = ? AND state = 'new'`, string(sum), e.Origin, e.Language,
+			e.Image.URL, e.Image.Alt, e.ItemID)
 		if err != nil {
 			return err
 		}

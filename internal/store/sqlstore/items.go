@@ -28,7 +28,7 @@ func (s *Store) SaveItems(ctx context.Context, sourceID string, v model.FetchSta
 			}
 		}
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO items (source_id, item_key, state, guid, title, link, author,
-			content, published_at, tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			content, published_at, tags, created_at, image_url, image_alt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (source_id, item_key) DO NOTHING RETURNING id`)
 		if err != nil {
 			return err
@@ -36,14 +36,16 @@ func (s *Store) SaveItems(ctx context.Context, sourceID string, v model.FetchSta
 		defer stmt.Close()
 		fresh := false
 		for _, it := range items {
-			content := it.Content
+			content, image := it.Content, it.Image
 			if it.State != model.ItemNew {
-				content = "" // seen items are never summarised: do not keep their text
+				// Seen items are never summarised nor posted: keep
+				// neither their text nor their image.
+				content, image = "", model.Image{}
 			}
 			tags, _ := json.Marshal(nonNil(it.Tags))
 			var id int64
 			err := stmt.QueryRowContext(ctx, sourceID, it.Key, string(it.State), it.GUID, it.Title, it.Link, it.Author,
-				content, toMillis(it.Published), string(tags), now).Scan(&id)
+				content, toMillis(it.Published), string(tags), now, image.URL, image.Alt).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // already stored
 			}
@@ -78,8 +80,8 @@ func (s *Store) SaveItems(ctx context.Context, sourceID string, v model.FetchSta
 
 // PendingItems lists the source's items awaiting summary and fan-out.
 func (s *Store) PendingItems(ctx context.Context, sourceID string, limit int) ([]model.Item, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, item_key, guid, title, link, author, content, published_at, tags
-		FROM items WHERE source_id = ? AND state = 'new' ORDER BY id LIMIT ?`, sourceID, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, item_key, guid, title, link, author, content, published_at, tags,
+		image_url, image_alt FROM items WHERE source_id = ? AND state = 'new' ORDER BY id LIMIT ?`, sourceID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending items of %s: %w", sourceID, err)
 	}
@@ -89,7 +91,8 @@ func (s *Store) PendingItems(ctx context.Context, sourceID string, limit int) ([
 		it := model.Item{SourceID: sourceID, State: model.ItemNew}
 		var published int64
 		var tags string
-		if err := rows.Scan(&it.ID, &it.Key, &it.GUID, &it.Title, &it.Link, &it.Author, &it.Content, &published, &tags); err != nil {
+		if err := rows.Scan(&it.ID, &it.Key, &it.GUID, &it.Title, &it.Link, &it.Author, &it.Content, &published, &tags,
+			&it.Image.URL, &it.Image.Alt); err != nil {
 			return nil, err
 		}
 		it.Published = fromMillis(published)

@@ -191,6 +191,7 @@ func (t *Tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Ro
 	}
 	return t.Tx.QueryRowContext(ctx, t.r.bind(q), args...)
 }
+
 // PrepareContext binds q for the caller to run and close: a binding of its
 // own, not the one the other methods share.
 func (t *Tx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {

@@ -45,6 +45,7 @@ func Run(t *testing.T, open Opener) {
 		{"FetchErrorsCountedAndReset", testFetchErrors},
 		{"SourcePauseAndMove", testSourcePauseAndMove},
 		{"EnqueueIsIdempotent", testEnqueueIdempotent},
+		{"ItemImages", testItemImages},
 		{"ClaimOrderAndLease", testClaimOrderAndLease},
 		{"ClaimKeepsTargetOrderBehindRetry", testClaimHeadOfLine},
 		{"ClaimPerTargetCap", testClaimPerTargetCap},
