@@ -85,8 +85,8 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		// Replicas share the token: its pace is kept in the store.
 		m.tg.SharePace(st)
 	}
-	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states)
 	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
+	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states, m.fetcher.FetchImage)
 	configured := make([]model.Source, 0, len(cfg.Sources))
 	for _, s := range cfg.Sources {
 		configured = append(configured, sourceModel(s))
@@ -216,7 +216,7 @@ func fetchOptions(cfg *config.Config) feeds.Options {
 // group upgraded to a supergroup) is addressed where it went, as long as the
 // config still names the old one. The notifier reaches telegram.admins, if
 // the bot has a token.
-func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, states map[string]store.TargetState) ([]dispatch.Target, dispatch.Notifier) {
+func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, states map[string]store.TargetState, fetchImage model.ImageFetcher) ([]dispatch.Target, dispatch.Notifier) {
 	client := func() *telegram.Client {
 		if tg == nil {
 			tg = telegramClient(cfg)
@@ -225,14 +225,16 @@ func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, sta
 	}
 	var out []dispatch.Target
 	for _, t := range cfg.Targets {
-		dt := dispatch.Target{ID: t.ID, Template: t.Template, SummaryChars: t.Summary.Chars, SummarySentences: t.Summary.Sentences}
+		dt := dispatch.Target{ID: t.ID, Template: t.Template, SummaryChars: t.Summary.Chars, SummarySentences: t.Summary.Sentences,
+			Images: t.ShowsImages()}
 		switch t.Publisher {
 		case config.PublisherTelegram:
 			chat := t.Chat
 			if st := states[t.ID]; st.MovedTo != "" && st.MovedFrom == chat {
 				chat = st.MovedTo
 			}
-			dt.Publisher = client().Publisher(chat, telegram.Options{DisableWebPagePreview: t.DisableWebPagePreview})
+			dt.Publisher = client().Publisher(chat, telegram.Options{DisableWebPagePreview: t.DisableWebPagePreview,
+				ImageLayout: t.ImageLayout, FetchImage: fetchImage})
 		case config.PublisherMastodon:
 			dt.Publisher = mastodon.New(t.Server, t.Token.Value(), mastodon.Options{
 				Visibility: t.Visibility, Language: t.Language, Timeout: cfg.Delivery.Timeout.D(), UserAgent: userAgent()})

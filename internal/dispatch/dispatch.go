@@ -66,7 +66,17 @@ type Target struct {
 	Template string
 	// SummaryChars and SummarySentences cap the summary (0: no cap).
 	SummaryChars, SummarySentences int
-	Publisher                      Publisher
+	// Images: posts carry their item's lead image.
+	Images    bool
+	Publisher Publisher
+}
+
+// Captioner is a publisher that may send a post as the caption of its
+// image, under a limit of its own (Telegram's 1,024 characters).
+type Captioner interface {
+	// CaptionFits returns the caption's length check; nil: the publisher
+	// never sends captions.
+	CaptionFits(ctx context.Context) func(text string) bool
 }
 
 // Options tune the worker.

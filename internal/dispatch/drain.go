@@ -145,6 +145,10 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 	// The limit check may ask the platform once; it must not hold a stop.
 	fctx, cancel := context.WithTimeout(bg, min(d.opts.SendTimeout, 10*time.Second))
 	fits := target.Publisher.Fits(fctx)
+	var captionFits func(string) bool
+	if c, ok := target.Publisher.(Captioner); ok && target.Images {
+		captionFits = c.CaptionFits(fctx)
+	}
 	cancel()
 	pacer, _ := target.Publisher.(Pacer)
 	for i, dl := range queue {
@@ -184,7 +188,7 @@ func (d *Dispatcher) serveTarget(ctx context.Context, queue []model.Delivery) {
 			d.release(bg, queue[i:])
 			return
 		}
-		if !d.sendOne(bg, target, fits, dl) {
+		if !d.sendOne(bg, target, fits, captionFits, dl) {
 			d.release(bg, queue[i+1:])
 			return
 		}
@@ -204,9 +208,12 @@ func (d *Dispatcher) release(ctx context.Context, ds []model.Delivery) {
 // the target may go on with the next one. A refusal with a remedy is cured
 // once: a text too long is rendered shorter, a moved chat is followed, a
 // target that cannot receive is paused with its posts kept.
-func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bool, dl model.Delivery) bool {
+func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits, captionFits func(string) bool, dl model.Delivery) bool {
 	log := d.log.With("target", t.ID, "delivery", dl.ID, "source", dl.Item.SourceID, "item", dl.Item.Key)
 	post := model.PostOf(dl.Item, dl.SourceName)
+	if !t.Images {
+		post.Image = model.Image{}
+	}
 	lim := templates.Limits{Fits: fits, SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: d.opts.Location}
 	for remedied := false; ; remedied = true {
 		msg, err := d.render.Render(t.Template, post, lim)
@@ -215,6 +222,7 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 			d.fail(ctx, log, dl, fmt.Sprintf("render: %v", err))
 			return true
 		}
+		d.withImage(&msg, t.Template, post, lim, captionFits)
 		msg.IdempotencyKey = dl.IdempotencyKey()
 		sctx, cancel := context.WithTimeout(ctx, d.opts.SendTimeout)
 		began := d.now()
@@ -269,6 +277,27 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bo
 			return false
 		}
 		return d.failed(ctx, log, t, dl, err, took)
+	}
+}
+
+// withImage gives the message its post's image, with the title for alt
+// text when the page gave none, and the post rendered again to fit a
+// caption where the publisher takes one ("" when even the title cannot
+// fit: the publisher then sends the photo and the text apart).
+func (d *Dispatcher) withImage(msg *model.Message, template string, post model.Post, lim templates.Limits, captionFits func(string) bool) {
+	if post.Image.URL == "" {
+		return
+	}
+	msg.Image = post.Image
+	if msg.Image.Alt == "" {
+		msg.Image.Alt = post.Title
+	}
+	if captionFits == nil {
+		return
+	}
+	lim.Fits = captionFits
+	if c, err := d.render.Render(template, post, lim); err == nil {
+		msg.Caption = c.Text
 	}
 }
 

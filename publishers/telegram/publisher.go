@@ -18,6 +18,12 @@ import (
 // Options tune one target.
 type Options struct {
 	DisableWebPagePreview bool
+	// ImageLayout is how a message with an image goes out: "caption"
+	// (the default), "photo_then_text" or "preview"; see config.
+	ImageLayout string
+	// FetchImage downloads an image Telegram could not fetch itself, for
+	// upload; nil: such a post goes out as text.
+	FetchImage model.ImageFetcher
 	// Keyboard is an inline keyboard under the message (bot replies).
 	Keyboard [][]Button
 }
@@ -116,6 +122,13 @@ func (p *Publisher) Wait(ctx context.Context) error {
 // Telegram cannot parse as HTML is sent again at once as plain text: a post
 // with its formatting lost beats no post.
 func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, error) {
+	if msg.Image.URL != "" {
+		return p.publishWithImage(ctx, msg)
+	}
+	return p.publishText(ctx, msg)
+}
+
+func (p *Publisher) publishText(ctx context.Context, msg model.Message) (string, error) {
 	id, se := p.send(ctx, msg)
 	if se != nil && se.parse && msg.Format == model.FormatHTML {
 		id, se = p.send(ctx, model.Message{Text: tghtml.PlainText(msg.Text), Format: model.FormatPlain})
@@ -130,6 +143,7 @@ func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, err
 type sendError struct {
 	*model.PublishError
 	parse bool
+	image bool // the photo was refused, not the message
 }
 
 func (p *Publisher) send(ctx context.Context, msg model.Message) (string, *sendError) {
@@ -147,7 +161,21 @@ func (p *Publisher) send(ctx context.Context, msg model.Message) (string, *sendE
 	if len(p.opts.Keyboard) > 0 {
 		cfg.ReplyMarkup = inlineKeyboard(p.opts.Keyboard)
 	}
-	sent, err := p.client.withContext(ctx).Send(cfg)
+	if msg.Image.URL != "" && p.opts.ImageLayout == layoutPreview {
+		return p.sendPreview(ctx, cfg, msg.Image.URL)
+	}
+	return p.deliver(ctx, cfg)
+}
+
+// deliver sends one request that posts a message, keeping the limiter's
+// books: the place Wait took is dated by Telegram's answer.
+func (p *Publisher) deliver(ctx context.Context, c tgbotapi.Chattable) (string, *sendError) {
+	return p.request(ctx, func(bot *tgbotapi.BotAPI) (tgbotapi.Message, error) { return bot.Send(c) })
+}
+
+func (p *Publisher) request(ctx context.Context, call func(*tgbotapi.BotAPI) (tgbotapi.Message, error)) (string, *sendError) {
+	chat := p.address()
+	sent, err := call(p.client.withContext(ctx))
 	var r receipt
 	p.mu.Lock()
 	if len(p.receipts) > 0 {
@@ -210,6 +238,8 @@ func classify(err error) *sendError {
 		pe.Permanent, pe.Remedy = true, model.RemedyShorten
 	case strings.Contains(desc, "can't parse entities"):
 		pe.Permanent, se.parse = true, true
+	case imageRefusal(desc):
+		pe.Permanent, se.image = true, true
 	default:
 		// Any other 400: the same request would fail again.
 		pe.Permanent = true

@@ -12,6 +12,9 @@ import (
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	token, method, ok := splitPath(r.URL.Path)
 	p, perr := readParams(r)
+	if strings.EqualFold(method, "sendPhoto") && perr == nil {
+		p.photoURL = fetchPhotoURL(r.Context(), p.get("photo"))
+	}
 
 	s.mu.Lock()
 	seen := s.record(method, p)

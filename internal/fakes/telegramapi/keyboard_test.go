@@ -27,7 +27,7 @@ func sendKeyboard(t *testing.T, srv *telegramapi.Server, method, markup string) 
 	t.Helper()
 	args := url.Values{"chat_id": {"1001"}, "reply_markup": {markup}}
 	if method == "sendPhoto" {
-		args.Set("photo", "https://example.com/a.jpg")
+		args.Set("photo", images(t).URL+"/p.jpg")
 	} else {
 		args.Set("text", "pick")
 	}

@@ -16,11 +16,15 @@ import (
 type params struct {
 	values map[string]string
 	files  map[string]upload
+	// photoURL is what fetching the photo argument's URL gave, as
+	// Telegram fetches it before answering sendPhoto.
+	photoURL *urlFetch
 }
 
 type upload struct {
 	name string
 	size int64
+	head []byte // the first bytes, to tell an image from anything else
 }
 
 func (p params) get(name string) string { return p.values[name] }
@@ -49,7 +53,14 @@ func readParams(r *http.Request) (params, error) {
 			p.values[k] = v[0]
 		}
 		for k, fs := range r.MultipartForm.File {
-			p.files[k] = upload{name: fs[0].Filename, size: fs[0].Size}
+			u := upload{name: fs[0].Filename, size: fs[0].Size}
+			if f, err := fs[0].Open(); err == nil {
+				u.head = make([]byte, 512)
+				n, _ := io.ReadFull(f, u.head)
+				u.head = u.head[:n]
+				f.Close()
+			}
+			p.files[k] = u
 		}
 	case "application/json":
 		return p, readJSONParams(r, p)

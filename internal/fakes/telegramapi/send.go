@@ -41,10 +41,6 @@ func (s *Server) sendPhoto(p params) (any, *apiError) {
 	if aerr := checkJSONArgs(p); aerr != nil {
 		return nil, aerr
 	}
-	photo, aerr := s.photoArg(p)
-	if aerr != nil {
-		return nil, aerr
-	}
 	raw := p.get("caption")
 	text, entities, aerr := formatText(raw, p.get("parse_mode"))
 	if aerr != nil {
@@ -52,6 +48,10 @@ func (s *Server) sendPhoto(p params) (any, *apiError) {
 	}
 	if tghtml.RuneLen(text) > tghtml.MaxCaptionLength {
 		return nil, badRequest("message caption is too long")
+	}
+	photo, aerr := s.photoArg(p)
+	if aerr != nil {
+		return nil, aerr
 	}
 	if tghtml.IsBlank(text) {
 		text, entities = "", nil
@@ -68,20 +68,31 @@ func (s *Server) sendPhoto(p params) (any, *apiError) {
 
 // photoArg accepts an upload (directly or as "attach://name"), an HTTP URL
 // or the file_id of a photo this server sent before.
+//
+// An upload must be an image of at most 10 MB; a URL is downloaded first
+// (fetchPhotoURL), and refused as Telegram refuses it.
 func (s *Server) photoArg(p params) (string, *apiError) {
-	if f, ok := p.files["photo"]; ok {
-		return "upload:" + f.name, nil
-	}
+	f, ok := p.files["photo"]
 	v := p.get("photo")
-	if name, ok := strings.CutPrefix(v, "attach://"); ok {
-		if f, ok := p.files[name]; ok {
-			return "upload:" + f.name, nil
+	if name, isAttach := strings.CutPrefix(v, "attach://"); !ok && isAttach {
+		if f, ok = p.files[name]; !ok {
+			return "", badRequest("there is no photo in the request")
 		}
-		return "", badRequest("there is no photo in the request")
+	}
+	if ok {
+		switch {
+		case f.size > maxPhotoUploaded:
+			return "", badRequest("file is too big")
+		case !isImage(f.head):
+			return "", badRequest("IMAGE_PROCESS_FAILED")
+		}
+		return "upload:" + f.name, nil
 	}
 	switch {
 	case v == "":
 		return "", badRequest("there is no photo in the request")
+	case p.photoURL != nil && p.photoURL.problem != "":
+		return "", badRequest("%s", p.photoURL.problem)
 	case strings.HasPrefix(v, "http://"), strings.HasPrefix(v, "https://"), s.fileIDs[v]:
 		return v, nil
 	}
