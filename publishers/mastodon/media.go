@@ -21,8 +21,12 @@ const (
 // attachImage uploads the message's image and waits until the instance has
 // processed it, returning the attachment's ID. An error says why the status
 // must go without its image; "" and nil mean there is no image to attach.
-func (p *Publisher) attachImage(ctx context.Context, msg model.Message, lim instanceLimits) (string, error) {
-	if p.opts.FetchImage == nil || msg.Image.URL == "" || lim.maxMedia < 1 {
+func (p *Publisher) attachImage(ctx context.Context, msg model.Message) (string, error) {
+	if p.opts.FetchImage == nil || msg.Image.URL == "" {
+		return "", nil
+	}
+	lim := p.instanceLimits(ctx)
+	if lim.maxMedia < 1 {
 		return "", nil
 	}
 	// The image gets part of the time, so the status itself can still go.

@@ -99,7 +99,7 @@ func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, err
 		lang = p.opts.Language
 	}
 	toot := &gomastodon.Toot{Status: msg.Text, Visibility: p.opts.Visibility, Language: lang}
-	mediaID, err := p.attachImage(ctx, msg, p.instanceLimits(ctx))
+	mediaID, err := p.attachImage(ctx, msg)
 	if err != nil {
 		p.withoutImage(msg, err)
 	} else if mediaID != "" {
