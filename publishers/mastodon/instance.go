@@ -11,13 +11,28 @@ import (
 
 // Defaults when the instance does not say (Mastodon's own defaults).
 const (
-	DefaultMaxCharacters = 500
-	DefaultURLLength     = 23
+	DefaultMaxCharacters    = 500
+	DefaultURLLength        = 23
+	DefaultMaxMedia         = 4
+	DefaultImageSizeLimit   = 16 << 20 // bytes
+	DefaultDescriptionLimit = 1500     // characters
 )
 
 type instanceLimits struct {
 	maxChars  int
 	urlLength int
+	// maxMedia is how many attachments a status may carry; 0 is a real
+	// answer (a server that takes no media), not a missing one.
+	maxMedia         int
+	imageSizeLimit   int64
+	descriptionLimit int
+	// mimeTypes the instance accepts; empty when it does not say.
+	mimeTypes []string
+}
+
+var defaultLimits = instanceLimits{
+	maxChars: DefaultMaxCharacters, urlLength: DefaultURLLength, maxMedia: DefaultMaxMedia,
+	imageSizeLimit: DefaultImageSizeLimit, descriptionLimit: DefaultDescriptionLimit,
 }
 
 // instanceLimits asks GET /api/v2/instance once and remembers the answer; if
@@ -30,7 +45,7 @@ func (p *Publisher) instanceLimits(ctx context.Context) instanceLimits {
 	if p.limits != nil {
 		return *p.limits
 	}
-	fallback := instanceLimits{maxChars: DefaultMaxCharacters, urlLength: DefaultURLLength}
+	fallback := defaultLimits
 	if time.Since(p.limitsTried) < 10*time.Minute {
 		return fallback
 	}
@@ -62,20 +77,37 @@ func (p *Publisher) fetchLimits(ctx context.Context) (instanceLimits, error) {
 	var v struct {
 		Configuration struct {
 			Statuses struct {
-				MaxCharacters            int `json:"max_characters"`
-				CharactersReservedPerURL int `json:"characters_reserved_per_url"`
+				MaxCharacters            int  `json:"max_characters"`
+				CharactersReservedPerURL int  `json:"characters_reserved_per_url"`
+				MaxMediaAttachments      *int `json:"max_media_attachments"`
 			} `json:"statuses"`
+			MediaAttachments struct {
+				SupportedMIMETypes []string `json:"supported_mime_types"`
+				ImageSizeLimit     int64    `json:"image_size_limit"`
+				DescriptionLimit   int      `json:"description_limit"`
+			} `json:"media_attachments"`
 		} `json:"configuration"`
 	}
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&v); err != nil {
 		return instanceLimits{}, fmt.Errorf("instance: %w", err)
 	}
-	lim := instanceLimits{maxChars: v.Configuration.Statuses.MaxCharacters, urlLength: v.Configuration.Statuses.CharactersReservedPerURL}
-	if lim.maxChars <= 0 {
-		lim.maxChars = DefaultMaxCharacters
+	st, media := v.Configuration.Statuses, v.Configuration.MediaAttachments
+	lim := defaultLimits
+	lim.mimeTypes = media.SupportedMIMETypes
+	if st.MaxCharacters > 0 {
+		lim.maxChars = st.MaxCharacters
 	}
-	if lim.urlLength <= 0 {
-		lim.urlLength = DefaultURLLength
+	if st.CharactersReservedPerURL > 0 {
+		lim.urlLength = st.CharactersReservedPerURL
+	}
+	if st.MaxMediaAttachments != nil && *st.MaxMediaAttachments >= 0 {
+		lim.maxMedia = *st.MaxMediaAttachments
+	}
+	if media.ImageSizeLimit > 0 {
+		lim.imageSizeLimit = media.ImageSizeLimit
+	}
+	if media.DescriptionLimit > 0 {
+		lim.descriptionLimit = media.DescriptionLimit
 	}
 	return lim, nil
 }

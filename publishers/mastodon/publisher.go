@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -24,6 +25,18 @@ type Options struct {
 	Language  string
 	Timeout   time.Duration // one request
 	UserAgent string
+	// FetchImage downloads a message's image for upload; nil: statuses
+	// never carry media.
+	FetchImage model.ImageFetcher
+	// MediaWait bounds downloading, uploading and processing an image
+	// (default 30 s, and never more than half the time left to Publish);
+	// past it the status goes without the image.
+	MediaWait time.Duration
+	// MediaPollInterval is the first wait between asking whether an upload
+	// is processed (default 500 ms); it doubles up to 5 s.
+	MediaPollInterval time.Duration
+	// Logger hears why a status went without its image (default: none).
+	Logger *slog.Logger
 }
 
 // Publisher posts statuses to one account.
@@ -40,12 +53,24 @@ type Publisher struct {
 	// instance endpoint is not asked before every post.
 	limitsTried time.Time
 	budget      *budget
+	// mediaUntil is when the media rate limit resets after a 429.
+	mediaUntil time.Time
+	uploads    uploads
 }
 
 // New prepares a publisher; nothing is sent until the first call.
 func New(server, token string, opts Options) *Publisher {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 30 * time.Second
+	}
+	if opts.MediaWait <= 0 {
+		opts.MediaWait = DefaultMediaWait
+	}
+	if opts.MediaPollInterval <= 0 {
+		opts.MediaPollInterval = DefaultMediaPollInterval
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	b := &budget{}
 	hc := &http.Client{Timeout: opts.Timeout, Transport: &transport{base: http.DefaultTransport, budget: b}}
@@ -62,9 +87,11 @@ func (p *Publisher) Fits(ctx context.Context) func(string) bool {
 	return func(text string) bool { return statuslen.Count(text, lim.urlLength) <= lim.maxChars }
 }
 
-// Publish posts the status. The message's idempotency key goes out as the
-// Idempotency-Key header, so a retry after a timeout or a crash returns the
-// first status instead of creating a second one.
+// Publish posts the status, with the message's image when there is one
+// and it can be attached; any trouble with the image costs the image, never
+// the post. The message's idempotency key goes out as the Idempotency-Key
+// header, so a retry after a timeout or a crash returns the first status
+// instead of creating a second one, with or without the image.
 // Specs: https://docs.joinmastodon.org/methods/statuses/#create
 func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, error) {
 	lang := msg.Language
@@ -72,11 +99,40 @@ func (p *Publisher) Publish(ctx context.Context, msg model.Message) (string, err
 		lang = p.opts.Language
 	}
 	toot := &gomastodon.Toot{Status: msg.Text, Visibility: p.opts.Visibility, Language: lang}
-	st, err := p.client.PostStatus(withIdempotencyKey(ctx, msg.IdempotencyKey), toot)
+	mediaID, err := p.attachImage(ctx, msg)
+	if err != nil {
+		p.withoutImage(msg, err)
+	} else if mediaID != "" {
+		toot.MediaIDs = []gomastodon.ID{gomastodon.ID(mediaID)}
+	}
+	keyed := withIdempotencyKey(ctx, msg.IdempotencyKey)
+	st, err := p.client.PostStatus(keyed, toot)
+	if err != nil && len(toot.MediaIDs) > 0 && refusedMedia(err) {
+		// Mastodon checks the media before the text: "not found or already
+		// attached", "not finished processing". The text alone may pass.
+		p.uploads.forget(msg.IdempotencyKey)
+		p.withoutImage(msg, err)
+		toot.MediaIDs = nil
+		st, err = p.client.PostStatus(keyed, toot)
+	}
 	if err != nil {
 		return "", classify(err)
 	}
+	p.uploads.forget(msg.IdempotencyKey)
 	return string(st.ID), nil
+}
+
+func (p *Publisher) withoutImage(msg model.Message, reason error) {
+	p.opts.Logger.Warn("mastodon: posting without the image",
+		"key", msg.IdempotencyKey, "image", msg.Image.URL, "reason", reason.Error())
+}
+
+// refusedMedia tells a 422 about the attachments from one about the text,
+// which would fail again without them.
+func refusedMedia(err error) bool {
+	var api *gomastodon.APIError
+	return errors.As(err, &api) && api.StatusCode == http.StatusUnprocessableEntity &&
+		!strings.Contains(strings.ToLower(api.Message), "validation failed")
 }
 
 func classify(err error) error {

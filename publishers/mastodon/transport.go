@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"time"
 )
 
@@ -43,6 +44,9 @@ func (e *RateLimitError) Wait() time.Duration {
 	return time.Second
 }
 
+// mediaUpload is the path rack-attack's throttle_api_media limits.
+var mediaUpload = regexp.MustCompile(`\A/api/v\d+/media\z`)
+
 // transport adds the Idempotency-Key header (go-mastodon has no option for
 // it), keeps the rate-limit budget up to date and turns 429 answers into
 // RateLimitError.
@@ -61,9 +65,14 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return resp, err
 	}
-	t.budget.observe(resp.Header)
 	if resp.StatusCode != http.StatusTooManyRequests {
+		t.budget.observe(resp.Header)
 		return resp, nil
+	}
+	if !mediaUpload.MatchString(req.URL.Path) {
+		// A refused upload's headers describe the media limit (30 per 30
+		// minutes), which must not hold statuses back.
+		t.budget.observe(resp.Header)
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()

@@ -20,12 +20,18 @@
 //
 // Endpoints: GET /api/v1/instance, GET /api/v2/instance,
 // GET /api/v1/accounts/verify_credentials, POST /api/v1/statuses,
-// GET /api/v1/statuses/:id, POST /api/v1/media and /api/v2/media. Anything
-// else is a 404.
+// GET /api/v1/statuses/:id, POST /api/v1/media and /api/v2/media,
+// GET /api/v1/media/:id. Anything else is a 404.
+//
+// Media behave as in Mastodon 4.3: uploads over image_size_limit or with a
+// description over description_limit are refused with 422, uploads are
+// limited to 30 per 30 minutes per account, v2 uploads can be made to need
+// processing (202, then 206 on GET until done, Options.MediaProcessingPolls),
+// and a status naming unknown, used or unprocessed media is refused with 422.
 //
 // Not modelled: scheduled statuses and polls (answered 501 so a test notices),
 // hashtags, mentions and link cards in the rendered content (the HTML holds
-// escaped paragraphs only), media processing (uploads are ready at once),
+// escaped paragraphs only), media conversion (files are stored as sent),
 // OAuth scopes (the one token may do everything). Unlike a real instance,
 // which exempts 127.0.0.1 from its rate limits, the fake always enforces them.
 //

@@ -88,7 +88,7 @@ type accountJSON struct {
 type mediaJSON struct {
 	ID               string    `json:"id"`
 	Type             string    `json:"type"`
-	URL              string    `json:"url"`
+	URL              *string   `json:"url"`
 	PreviewURL       string    `json:"preview_url"`
 	RemoteURL        *string   `json:"remote_url"`
 	PreviewRemoteURL *string   `json:"preview_remote_url"`

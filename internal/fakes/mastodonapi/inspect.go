@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -85,4 +86,26 @@ func (s *Server) setResponseStatus(idx, status int) {
 
 func cloneValues(v url.Values) url.Values {
 	return url.Values(http.Header(v).Clone())
+}
+
+// Media is an uploaded attachment as the server stored it.
+type Media struct {
+	ID, Type, Description string
+	// StatusID is the status that uses it, "" while unattached.
+	StatusID string
+	// Processing is true until the attachment is processed.
+	Processing bool
+}
+
+// Media returns the uploads so far, oldest first.
+func (s *Server) Media() []Media {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Media, 0, len(s.media))
+	for _, m := range s.media {
+		out = append(out, Media{ID: m.id, Type: m.kind, Description: m.description, StatusID: m.statusID, Processing: m.polls > 0})
+	}
+	// IDs are Snowflakes of equal length, so they sort by time as strings.
+	slices.SortFunc(out, func(a, b Media) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }

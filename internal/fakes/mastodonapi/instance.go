@@ -21,8 +21,8 @@ func (s *Server) configuration() map[string]any {
 		},
 		"media_attachments": map[string]any{
 			"supported_mime_types":   supportedMIMETypes,
-			"description_limit":      1500,
-			"image_size_limit":       16777216,
+			"description_limit":      s.opts.DescriptionLimit,
+			"image_size_limit":       s.opts.ImageSizeLimit,
 			"image_matrix_limit":     33177600,
 			"video_size_limit":       103809024,
 			"video_frame_rate_limit": 120,

@@ -47,11 +47,14 @@ func TestMediaAttachment(t *testing.T) {
 		t.Errorf("stored media IDs %v", got)
 	}
 
-	// An attachment already used is silently dropped, as are unknown IDs,
-	// which leaves an empty status.
-	_, err = client.PostStatus(ctx, &mastodon.Toot{MediaIDs: []mastodon.ID{att.ID, "42"}})
+	// An attachment already used, like an unknown one, is refused by name
+	// (Mastodon 4.3; earlier versions dropped them silently).
+	_, err = client.PostStatus(ctx, &mastodon.Toot{Status: "again", MediaIDs: []mastodon.ID{att.ID, "42"}})
 	if apiErr := apiError(t, err); apiErr.StatusCode != http.StatusUnprocessableEntity ||
-		apiErr.Message != "Validation failed: Text can't be blank" {
+		apiErr.Message != "Media "+string(att.ID)+", 42 not found or already attached to another post" {
 		t.Errorf("reused attachment: %v", err)
+	}
+	if n := len(srv.Statuses()); n != 1 {
+		t.Errorf("%d statuses, want 1", n)
 	}
 }

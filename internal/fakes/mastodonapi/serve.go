@@ -65,7 +65,9 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodGet && strings.HasPrefix(path, "/api/v1/statuses/"):
 		s.showStatus(w, r, strings.TrimPrefix(path, "/api/v1/statuses/"))
 	case r.Method == http.MethodPost && (path == "/api/v1/media" || path == "/api/v2/media"):
-		s.uploadMedia(w, r)
+		s.uploadMedia(w, r, path == "/api/v2/media")
+	case r.Method == http.MethodGet && strings.HasPrefix(path, "/api/v1/media/"):
+		s.showMedia(w, r, strings.TrimPrefix(path, "/api/v1/media/"))
 	default:
 		// Rails answers unknown routes, and known routes with the wrong
 		// method, with a 404.

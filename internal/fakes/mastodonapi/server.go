@@ -35,8 +35,21 @@ type Options struct {
 	MaxCharacters int
 	// CharactersReservedPerURL is how much each URL counts (default 23).
 	CharactersReservedPerURL int
-	// MaxMediaAttachments per status (default 4).
+	// MaxMediaAttachments per status (default 4). Negative reports 0, as
+	// servers that take no media do; Mastodon itself always says 4.
 	MaxMediaAttachments int
+	// ImageSizeLimit is configuration.media_attachments.image_size_limit in
+	// bytes; larger uploads are refused with 422 (default 16 MiB).
+	ImageSizeLimit int64
+	// DescriptionLimit is media_attachments.description_limit in
+	// characters (default 1500).
+	DescriptionLimit int
+	// MediaProcessingPolls makes uploads through /api/v2/media need
+	// processing: the upload answers 202 with "url": null, and that many
+	// GET /api/v1/media/:id answer 206 before one answers 200. Zero: ready
+	// at once (200), which is what Mastodon does for still images; it
+	// processes video, audio and GIFs in the background.
+	MediaProcessingPolls int
 	// APIRateLimit applies to every /api request, per token, or per IP
 	// without a valid token (default 300 per 5 minutes).
 	APIRateLimit RateLimit
@@ -44,6 +57,10 @@ type Options struct {
 	// 300 per 3 hours). Failed validations and idempotent replays do not
 	// count.
 	StatusRateLimit RateLimit
+	// MediaRateLimit applies to POST /api/v*/media, per account (default
+	// 30 per 30 minutes, rack-attack's throttle_api_media). Refused
+	// uploads count too.
+	MediaRateLimit RateLimit
 	// Now is the clock (default time.Now). Rate-limit windows and the
 	// one-hour idempotency window follow it.
 	Now func() time.Time
@@ -65,8 +82,20 @@ func (o *Options) setDefaults() {
 	if o.CharactersReservedPerURL <= 0 {
 		o.CharactersReservedPerURL = 23
 	}
-	if o.MaxMediaAttachments <= 0 {
+	switch {
+	case o.MaxMediaAttachments == 0:
 		o.MaxMediaAttachments = 4
+	case o.MaxMediaAttachments < 0:
+		o.MaxMediaAttachments = 0
+	}
+	if o.ImageSizeLimit <= 0 {
+		o.ImageSizeLimit = 16 << 20
+	}
+	if o.DescriptionLimit <= 0 {
+		o.DescriptionLimit = 1500
+	}
+	if o.MediaRateLimit.Limit <= 0 {
+		o.MediaRateLimit = RateLimit{Limit: 30, Period: 30 * time.Minute}
 	}
 	if o.APIRateLimit.Limit <= 0 {
 		o.APIRateLimit = RateLimit{Limit: 300, Period: 5 * time.Minute}
@@ -96,6 +125,7 @@ type Server struct {
 	faults      faultq.Queue[Fault]
 	apiLimit    *limiter
 	statusLimit *limiter
+	mediaLimit  *limiter
 	lastID      int64
 }
 
@@ -109,6 +139,7 @@ func New(opts Options) *Server {
 		idempotency: make(map[string]idempotentPost),
 		apiLimit:    newLimiter(opts.APIRateLimit),
 		statusLimit: newLimiter(opts.StatusRateLimit),
+		mediaLimit:  newLimiter(opts.MediaRateLimit),
 	}
 	s.http = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.base = "https://" + s.opts.Domain

@@ -63,10 +63,10 @@ func (s *Server) postStatus(p statusParams, key string, now time.Time) (int, any
 			}
 		}
 	}
-	if len(p.mediaIDs) > s.opts.MaxMediaAttachments {
-		return http.StatusUnprocessableEntity, errorBody(fmt.Sprintf("Cannot attach more than %d files", s.opts.MaxMediaAttachments))
+	media, problem := s.validateMedia(p.mediaIDs)
+	if problem != "" {
+		return http.StatusUnprocessableEntity, errorBody(problem)
 	}
-	media := s.attachable(p.mediaIDs)
 	text, spoiler := rubyStrip(p.text), rubyStrip(p.spoiler)
 	visibility := p.visibility
 	if visibility == "" {
@@ -119,16 +119,31 @@ func (s *Server) postStatus(p statusParams, key string, now time.Time) (int, any
 	return http.StatusOK, s.statusJSON(st)
 }
 
-// attachable keeps the IDs of this account's unattached uploads, in the
-// order given; Mastodon silently drops the others.
-func (s *Server) attachable(ids []string) []*mediaRecord {
-	var out []*mediaRecord
+// validateMedia is PostStatusService#validate_media! (Mastodon 4.3): the
+// IDs must all be this account's unattached uploads, processed. Its
+// messages are Mastodon::ValidationError's, without "Validation failed".
+func (s *Server) validateMedia(ids []string) ([]*mediaRecord, string) {
+	if len(ids) > s.opts.MaxMediaAttachments {
+		return nil, fmt.Sprintf("Cannot attach more than %d files", s.opts.MaxMediaAttachments)
+	}
+	var media []*mediaRecord
+	var missing []string
 	for _, id := range ids {
 		if m, ok := s.media[id]; ok && m.statusID == "" {
-			out = append(out, m)
+			media = append(media, m)
+		} else {
+			missing = append(missing, id)
 		}
 	}
-	return out
+	if len(missing) > 0 {
+		return nil, "Media " + strings.Join(missing, ", ") + " not found or already attached to another post"
+	}
+	for _, m := range media {
+		if m.polls > 0 {
+			return nil, "Cannot attach files that have not finished processing. Try again in a moment!"
+		}
+	}
+	return media, ""
 }
 
 // showStatus is GET /api/v1/statuses/:id. Without the token only public

@@ -73,6 +73,8 @@ func TestPostStatusRefused(t *testing.T) {
 			"Validation failed: Visibility is not included in the list, Text can't be blank, Text character limit of 500 exceeded"},
 		{"too many attachments", token, mastodon.Toot{Status: "hi", MediaIDs: []mastodon.ID{"1", "2", "3", "4", "5"}},
 			http.StatusUnprocessableEntity, "Cannot attach more than 4 files"},
+		{"unknown attachment", token, mastodon.Toot{Status: "hi", MediaIDs: []mastodon.ID{"42"}},
+			http.StatusUnprocessableEntity, "Media 42 not found or already attached to another post"},
 		{"reply to an unknown status", token, mastodon.Toot{Status: "hi", InReplyToID: "123"}, http.StatusNotFound,
 			"The post you are trying to reply to does not appear to exist."},
 	}
