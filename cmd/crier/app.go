@@ -86,7 +86,7 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		m.tg.SharePace(st)
 	}
 	m.fetcher = feeds.NewFetcher(fetchOptions(cfg))
-	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states, m.fetcher.FetchImage)
+	targets, notifier := buildTargets(cfg, m.tg, deps.Stdout, states, m.fetcher.FetchImage, deps.Log)
 	configured := make([]model.Source, 0, len(cfg.Sources))
 	for _, s := range cfg.Sources {
 		configured = append(configured, sourceModel(s))
@@ -216,7 +216,7 @@ func fetchOptions(cfg *config.Config) feeds.Options {
 // group upgraded to a supergroup) is addressed where it went, as long as the
 // config still names the old one. The notifier reaches telegram.admins, if
 // the bot has a token.
-func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, states map[string]store.TargetState, fetchImage model.ImageFetcher) ([]dispatch.Target, dispatch.Notifier) {
+func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, states map[string]store.TargetState, fetchImage model.ImageFetcher, log *slog.Logger) ([]dispatch.Target, dispatch.Notifier) {
 	client := func() *telegram.Client {
 		if tg == nil {
 			tg = telegramClient(cfg)
@@ -234,10 +234,11 @@ func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, sta
 				chat = st.MovedTo
 			}
 			dt.Publisher = client().Publisher(chat, telegram.Options{DisableWebPagePreview: t.DisableWebPagePreview,
-				ImageLayout: t.ImageLayout, FetchImage: fetchImage})
+				ImageLayout: t.ImageLayout, FetchImage: imagesFor(t, fetchImage)})
 		case config.PublisherMastodon:
 			dt.Publisher = mastodon.New(t.Server, t.Token.Value(), mastodon.Options{
-				Visibility: t.Visibility, Language: t.Language, Timeout: cfg.Delivery.Timeout.D(), UserAgent: userAgent()})
+				Visibility: t.Visibility, Language: t.Language, Timeout: cfg.Delivery.Timeout.D(), UserAgent: userAgent(),
+				FetchImage: imagesFor(t, fetchImage), Logger: log.With("target", t.ID)})
 		case config.PublisherConsole:
 			dt.Publisher = console.New(stdout, t.ID)
 		}
@@ -247,6 +248,14 @@ func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, sta
 		return out, nil
 	}
 	return out, client().Notifier(cfg.Telegram.Admins)
+}
+
+// imagesFor is the image downloader of a target that shows images.
+func imagesFor(t config.Target, fetch model.ImageFetcher) model.ImageFetcher {
+	if !t.ShowsImages() {
+		return nil
+	}
+	return fetch
 }
 
 // checkTemplates makes sure every target's template exists and renders.

@@ -79,7 +79,7 @@ func previewItems(ctx context.Context, cfg *config.Config, src model.Source, tar
 		fmt.Fprintf(w, "%s has no items\n", src.URL)
 		return nil
 	}
-	publishers, _ := buildTargets(&config.Config{Telegram: cfg.Telegram, Delivery: cfg.Delivery, Targets: targets}, nil, io.Discard, nil, nil)
+	publishers, _ := buildTargets(&config.Config{Telegram: cfg.Telegram, Delivery: cfg.Delivery, Targets: targets}, nil, io.Discard, nil, nil, slog.New(slog.DiscardHandler))
 	for _, it := range items {
 		post := model.PostOf(it, src.Name)
 		for i, t := range publishers {
