@@ -46,10 +46,10 @@ func categoryAttr(path string) string {
 }
 
 type document struct {
-	XMLName xml.Name  `xml:"opml"`
-	Version string    `xml:"version,attr"`
-	Head    head      `xml:"head"`
-	Body    body      `xml:"body"`
+	XMLName xml.Name `xml:"opml"`
+	Version string   `xml:"version,attr"`
+	Head    head     `xml:"head"`
+	Body    body     `xml:"body"`
 }
 
 // body is written even when empty: OPML requires the element.
