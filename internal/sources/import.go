@@ -154,3 +154,13 @@ func feedURL(raw string) (string, bool) {
 	}
 	return u.String(), true
 }
+
+// AsFeeds lists sources as the feeds of an OPML list, for export: title,
+// feed, web site and category.
+func AsFeeds(list []model.Source) []opml.Feed {
+	out := make([]opml.Feed, 0, len(list))
+	for _, src := range list {
+		out = append(out, opml.Feed{Title: src.Name, XMLURL: src.URL, HTMLURL: src.SiteURL, Category: src.Category})
+	}
+	return out
+}
