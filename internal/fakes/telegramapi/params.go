@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"strings"
 )
@@ -21,6 +22,7 @@ type params struct {
 type upload struct {
 	name string
 	size int64
+	data []byte
 }
 
 func (p params) get(name string) string { return p.values[name] }
@@ -49,12 +51,30 @@ func readParams(r *http.Request) (params, error) {
 			p.values[k] = v[0]
 		}
 		for k, fs := range r.MultipartForm.File {
-			p.files[k] = upload{name: fs[0].Filename, size: fs[0].Size}
+			data, err := readUpload(fs[0])
+			if err != nil {
+				return p, err
+			}
+			p.files[k] = upload{name: fs[0].Filename, size: fs[0].Size, data: data}
 		}
 	case "application/json":
 		return p, readJSONParams(r, p)
 	}
 	return p, nil
+}
+
+// readUpload keeps an uploaded file's bytes, for tests to inspect what was
+// sent; files over the 50 MB Telegram takes are not kept.
+func readUpload(fh *multipart.FileHeader) ([]byte, error) {
+	if fh.Size > maxSendBytes {
+		return nil, nil
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // readJSONParams keeps strings as they are and any other value as its JSON
