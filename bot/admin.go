@@ -22,6 +22,8 @@ func (b *Bot) adminCommands() map[string]handler {
 		"add":     b.add,
 		"remove":  b.remove,
 		"post":    b.post,
+		"import":  b.importList,
+		"export":  b.exportList,
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/opml"
+	"github.com/crierhq/crier/internal/sources"
 	"github.com/crierhq/crier/internal/store"
 )
 
@@ -25,6 +27,21 @@ type Update struct {
 	CallbackID string
 	Data       string
 	MessageID  int
+	// Document is the file the message holds (its caption is Text), or
+	// the file of the message it replies to: "/import" either way.
+	Document *Document
+}
+
+// Document is a file a user sent.
+type Document struct {
+	FileID, Name string
+	Size         int64
+}
+
+// File is a file the bot sends, with the reply's Text as its caption.
+type File struct {
+	Name string
+	Data []byte
 }
 
 // Button is an inline keyboard button; Data comes back in the callback
@@ -41,6 +58,7 @@ type Reply struct {
 	Buttons       [][]Button
 	CallbackID    string
 	EditMessageID int
+	File          *File
 }
 
 // Store is what the handlers read and change.
@@ -82,6 +100,14 @@ type Sources interface {
 	Add(ctx context.Context, rawURL, name string, by int64) (model.Source, error)
 	// Remove deletes a source added by command.
 	Remove(ctx context.Context, id string) error
+	// Import adds a list's feeds without fetching them, leaving those
+	// followed already alone.
+	Import(ctx context.Context, feeds []opml.Feed, by int64) (sources.ImportReport, error)
+}
+
+// Files downloads the files users send (at most max bytes).
+type Files interface {
+	Download(ctx context.Context, fileID string, max int64) ([]byte, error)
 }
 
 // Poster queues one article page for targets (/post).
@@ -117,6 +143,7 @@ type Deps struct {
 	Username  string // the bot's @username, for /cmd@name in groups
 	Admins    []int64
 	Sources   Sources
+	Files     Files
 	Targets   []TargetInfo
 	Version   string
 	Now       func() time.Time
@@ -154,6 +181,7 @@ type request struct {
 	u    Update
 	cmd  Command
 	lang string
+	file *File // sent with the reply (/export)
 }
 
 // Handle answers an update; plain text and commands for other bots get no
@@ -187,7 +215,11 @@ func (b *Bot) Handle(ctx context.Context, u Update) []Reply {
 			return b.reply(u, b.text(r, "not_admin", map[string]any{"Command": cmd.Name}))
 		}
 		b.d.Log.Info("admin command", "user", u.FromID, "chat", u.ChatID, "command", cmd.Name, "args", cmd.Raw)
-		return b.reply(u, h(ctx, r))
+		text := h(ctx, r)
+		if r.file != nil {
+			return []Reply{{ChatID: u.ChatID, Text: text, File: r.file}}
+		}
+		return b.reply(u, text)
 	}
 	if h, ok := b.publicCommands()[cmd.Name]; ok {
 		out := b.reply(u, h(ctx, r))

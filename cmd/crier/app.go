@@ -193,7 +193,7 @@ func targetIDList(cfg *config.Config) []string {
 
 func sourceModel(s config.Source) model.Source {
 	return model.Source{ID: s.ID, Name: s.Name, URL: s.URL, Schedule: s.Schedule, Language: s.Language,
-		Backfill: s.Backfill, FullText: s.FullText}
+		Backfill: s.Backfill, FullText: s.FullText, Category: s.Category}
 }
 
 func fetchOptions(cfg *config.Config) feeds.Options {

@@ -77,19 +77,26 @@ func openWithArgs(ctx context.Context, name string, args []string, stdout, stder
 	if err := fs.Parse(args); err != nil {
 		return nil, nil, 2
 	}
+	m, code := c.open(ctx, stdout, stderr, env)
+	return m, fs.Args(), code
+}
+
+// open loads the config and wires a Main once the flags are parsed, for
+// commands with flags of their own.
+func (c *common) open(ctx context.Context, stdout, stderr io.Writer, env func(string) (string, bool)) (*Main, int) {
 	cfg, ok := c.load(stderr, env)
 	if !ok {
-		return nil, nil, 1
+		return nil, 1
 	}
 	log, err := c.logger(stderr, cfg.Log)
 	if err != nil {
 		fmt.Fprintln(stderr, "crier:", err)
-		return nil, nil, 2
+		return nil, 2
 	}
 	m, err := Open(ctx, cfg, Deps{Stdout: stdout, Log: log})
 	if err != nil {
 		fmt.Fprintln(stderr, "crier:", err)
-		return nil, nil, 1
+		return nil, 1
 	}
-	return m, fs.Args(), 0
+	return m, 0
 }

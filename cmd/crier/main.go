@@ -30,6 +30,13 @@ Usage:
                                  check the configuration; --print shows it with secrets redacted
   crier backup   --config FILE OUT.db
                                  copy the SQLite store to OUT.db, safely while crier runs
+  crier import opml --config FILE [--by ADMIN_ID] LIST.opml
+                                 follow a list's feeds as sources added by command, answered
+                                 for by ADMIN_ID (default: the first of telegram.admins); feeds
+                                 already followed are left alone. A running crier polls them
+                                 within 30 seconds
+  crier export opml --config FILE
+                                 write every source, with its category, as OPML to stdout
   crier healthcheck --config FILE [--ready] [--url URL]
                                  ask a running crier's http.listen whether it is alive (ready);
                                  exit 0 if so: the container's HEALTHCHECK
@@ -75,6 +82,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, env func(
 		return cmdValidate(rest, stdout, stderr, env)
 	case "backup":
 		return cmdBackup(ctx, rest, stdout, stderr, env)
+	case "import":
+		return cmdImport(ctx, rest, stdout, stderr, env)
+	case "export":
+		return cmdExport(ctx, rest, stdout, stderr, env)
 	case "healthcheck":
 		return cmdHealthcheck(ctx, rest, stdout, stderr, env)
 	case "version", "--version", "-v":

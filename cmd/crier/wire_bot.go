@@ -42,7 +42,7 @@ func (m *Main) runBot(ctx context.Context, hook *atomic.Pointer[bot.Webhook]) {
 		return
 	}
 	b := bot.New(bot.Deps{Store: m.store, Checker: checker{m}, Previewer: previewer{m}, Poster: poster{m}, Catalog: catalog, Username: username,
-		Admins: m.cfg.Telegram.Admins, Sources: m.sources, Targets: botTargets(m.cfg),
+		Admins: m.cfg.Telegram.Admins, Sources: m.sources, Files: m.tg, Targets: botTargets(m.cfg),
 		Version: fullVersion(), Now: m.now, Log: m.log})
 	for _, lang := range append([]string{""}, b.Languages()...) {
 		descriptions, order := b.MenuCommands(lang)
@@ -157,6 +157,9 @@ func (t telegramUpdates) Updates(ctx context.Context, offset int64, wait time.Du
 
 // Send sends a reply, or answers a pressed button and updates its keyboard.
 func (t telegramUpdates) Send(ctx context.Context, r bot.Reply) error {
+	if r.File != nil {
+		return t.c.SendDocument(ctx, r.ChatID, r.File.Name, r.File.Data, r.Text)
+	}
 	if r.CallbackID == "" {
 		return t.c.SendText(ctx, r.ChatID, r.Text, keyboard(r.Buttons))
 	}
@@ -205,10 +208,25 @@ func updateOf(u tgbotapi.Update) bot.Update {
 		return out
 	}
 	out.ChatID, out.ChatType, out.Text = msg.Chat.ID, msg.Chat.Type, msg.Text
+	// A file's command is its caption ("/import"), or the reply to it.
+	out.Document = documentOf(msg.Document)
+	if msg.Text == "" {
+		out.Text = msg.Caption
+	}
+	if out.Document == nil && msg.ReplyToMessage != nil {
+		out.Document = documentOf(msg.ReplyToMessage.Document)
+	}
 	if msg.From != nil {
 		out.FromID, out.FromLang = msg.From.ID, msg.From.LanguageCode
 	}
 	return out
+}
+
+func documentOf(d *tgbotapi.Document) *bot.Document {
+	if d == nil {
+		return nil
+	}
+	return &bot.Document{FileID: d.FileID, Name: d.FileName, Size: int64(d.FileSize)}
 }
 
 // previewer renders /preview with the CLI's preview: the newest item, as

@@ -156,6 +156,9 @@ type Source struct {
 	// auto (when the feed carries only a teaser, the default), always or
 	// never.
 	FullText string `yaml:"full_text,omitempty"`
+	// Category files the source in OPML exports: a folder path such as
+	// "Tech/Go" ("/" separates the levels).
+	Category string `yaml:"category,omitempty"`
 }
 
 // Full-text modes.

@@ -147,6 +147,7 @@ sources:
   - id: dup
     url: https://example.com/a
     schedule: "61 * * * *"
+    category: "Tech//Go "
   - id: dup
     url: file://host/feed.xml
 targets:
@@ -181,6 +182,7 @@ targets:
 		"sources[0].url: unsupported scheme \"ftp\"",
 		"sources[0].backfill: must be between",
 		"sources[1].schedule: invalid cron expression",
+		"sources[1].category: must be folder names separated by \"/\" (such as \"Tech/Go\")",
 		"sources[2].id: \"dup\" is already used by sources[1]",
 		"sources[2].url: file URL has a host",
 		"targets[0].chat: required",

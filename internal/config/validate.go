@@ -12,6 +12,8 @@ import (
 	_ "time/tzdata" // the binary must know time zones in an empty container
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/crierhq/crier/internal/opml"
 )
 
 var (
@@ -226,6 +228,9 @@ func (c *Config) validateSource(path string, s Source, ids map[string]string, er
 	case FullTextAuto, FullTextAlways, FullTextNever:
 	default:
 		errs.add(path+".full_text", "must be auto, always or never, not %q", s.FullText)
+	}
+	if s.Category != "" && opml.CleanCategory(s.Category) != s.Category {
+		errs.add(path+".category", "must be folder names separated by \"/\" (such as %q): no empty names, extra spaces or more than 200 characters", opml.CleanCategory(s.Category))
 	}
 }
 

@@ -11,6 +11,11 @@ type Source struct {
 	Language string // ISO 639-1 hint; empty means unknown
 	Backfill int    // items to post on the very first poll (0: mark all seen)
 	FullText string // auto | always | never: when the article page is read
+	// Category files the source in OPML exports: a folder path such as
+	// "Tech/Go". SiteURL is the feed's web site, as an imported list gave
+	// it (kept for exports).
+	Category string
+	SiteURL  string
 	// AddedBy is the Telegram user id of the admin who added the source by
 	// command (0: it comes from the config file). Such a source's URL came
 	// from a chat, so it is fetched over http(s) only, from public

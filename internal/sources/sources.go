@@ -349,20 +349,24 @@ func SameFeed(rawURL string) string {
 // freeID makes an id from a name (or the feed's host when the name has no
 // Latin letters or digits) that no source or target uses.
 func (s *Set) freeID(name, feedURL string) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return pickID(name, feedURL, func(id string) bool {
+		if slices.Contains(s.opts.Reserved, id) {
+			return true
+		}
+		return slices.ContainsFunc(s.list, func(x model.Source) bool { return x.ID == id })
+	})
+}
+
+// pickID makes an id from a name, or the feed's host, that taken refuses.
+func pickID(name, feedURL string, taken func(string) bool) string {
 	base := slug(name)
 	if base == "" {
 		base = slug(strings.TrimPrefix(hostOf(feedURL), "www."))
 	}
 	if base == "" {
 		base = "source"
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	taken := func(id string) bool {
-		if slices.Contains(s.opts.Reserved, id) {
-			return true
-		}
-		return slices.ContainsFunc(s.list, func(x model.Source) bool { return x.ID == id })
 	}
 	id := base
 	for n := 2; taken(id); n++ {

@@ -19,6 +19,7 @@ type Client struct {
 	bot     *tgbotapi.BotAPI
 	http    *http.Client
 	token   string
+	files   string // fmt pattern of file downloads: token, then file_path
 	limiter *limiter
 	shared  SharedPace // nil: this process is the token's only sender
 }
@@ -38,7 +39,13 @@ func NewClient(token, endpoint string, timeout time.Duration, limits Limits) *Cl
 	}
 	bot := &tgbotapi.BotAPI{Token: token, Client: hc, Buffer: 100}
 	bot.SetAPIEndpoint(endpoint)
-	return &Client{bot: bot, http: hc, token: token, limiter: newLimiter(limits, time.Now)}
+	files := tgbotapi.FileEndpoint
+	if i := strings.Index(endpoint, "/bot%s/"); i >= 0 {
+		// A local Bot API server or a proxy serves files beside its
+		// methods: https://host/file/bot<token>/<file_path>.
+		files = endpoint[:i] + "/file/bot%s/%s"
+	}
+	return &Client{bot: bot, http: hc, token: token, files: files, limiter: newLimiter(limits, time.Now)}
 }
 
 // SharePace makes the client keep the token's pace together with other

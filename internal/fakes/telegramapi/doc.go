@@ -34,9 +34,17 @@
 // get their bot_command entities only; an explicit "entities" argument is
 // ignored; parse_mode Markdown and MarkdownV2 are refused as not
 // implemented. Only these methods exist (others are 404, as unknown methods
-// are on Telegram): getMe, getChat, sendMessage, sendPhoto, getUpdates,
-// setWebhook, deleteWebhook, getWebhookInfo, setMyCommands, getMyCommands,
-// deleteMyCommands, answerCallbackQuery and editMessageReplyMarkup.
+// are on Telegram): getMe, getChat, sendMessage, sendPhoto, sendDocument,
+// getFile, getUpdates, setWebhook, deleteWebhook, getWebhookInfo,
+// setMyCommands, getMyCommands, deleteMyCommands, answerCallbackQuery and
+// editMessageReplyMarkup.
+//
+// Files: a user sends a document with PushDocument (a caption may hold a
+// command) and replies to it with PushReply; getFile gives its file_path
+// (400 "file is too big" over the 20 MB bots may download) and
+// "/file/bot<token>/<file_path>" serves it. sendDocument takes an upload of
+// up to 50 MB (413 beyond) or a known file_id; Message.DocumentData is what
+// was uploaded. Documents by HTTP URL are refused.
 //
 // Keyboards and callback queries are simpler than on Telegram: a button
 // with more than one action is refused (the docs forbid it; Telegram keeps

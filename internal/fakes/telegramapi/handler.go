@@ -10,6 +10,10 @@ import (
 // faults first (they stand for the network in front of it), then the token,
 // then the method, case-insensitively.
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if rest, ok := strings.CutPrefix(r.URL.Path, "/file/bot"); ok {
+		s.serveFile(w, rest)
+		return
+	}
 	token, method, ok := splitPath(r.URL.Path)
 	p, perr := readParams(r)
 	if strings.EqualFold(method, "sendPhoto") && perr == nil {
@@ -87,6 +91,10 @@ func (s *Server) handler(method string, r *http.Request) func(params) (any, *api
 		return s.sendMessage
 	case "sendphoto":
 		return s.sendPhoto
+	case "senddocument":
+		return s.sendDocument
+	case "getfile":
+		return s.getFile
 	case "getupdates":
 		return func(p params) (any, *apiError) { return s.getUpdates(r.Context(), p) }
 	case "setwebhook":

@@ -107,9 +107,11 @@ type messageJSON struct {
 	Text            string          `json:"text,omitempty"`
 	Entities        []entityJSON    `json:"entities,omitempty"`
 	Photo           []photoSizeJSON `json:"photo,omitempty"`
+	Document        *documentJSON   `json:"document,omitempty"`
 	Caption         string          `json:"caption,omitempty"`
 	CaptionEntities []entityJSON    `json:"caption_entities,omitempty"`
 	ReplyMarkup     json.RawMessage `json:"reply_markup,omitempty"`
+	ReplyToMessage  *messageJSON    `json:"reply_to_message,omitempty"`
 }
 
 // photoSizes are the sizes Telegram makes of every photo; their file_ids can
@@ -133,10 +135,14 @@ func (s *Server) messageJSON(c *Chat, m Message) messageJSON {
 	} else {
 		j.From = &userJSON{ID: s.opts.BotID, IsBot: true, FirstName: s.opts.FirstName, Username: s.opts.Username}
 	}
-	if m.Method == "sendPhoto" {
+	switch m.Method {
+	case "sendPhoto":
 		j.Photo = photoSizes(c.ID, m.MessageID)
 		j.Caption, j.CaptionEntities = m.Text, newEntitiesJSON(m.Entities)
-	} else {
+	case "sendDocument":
+		j.Document = m.documentJSON
+		j.Caption, j.CaptionEntities = m.Text, newEntitiesJSON(m.Entities)
+	default:
 		j.Text, j.Entities = m.Text, newEntitiesJSON(m.Entities)
 	}
 	// Only inline keyboards belong to the message; reply keyboards do not.

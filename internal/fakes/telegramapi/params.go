@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"strings"
 )
@@ -24,7 +25,7 @@ type params struct {
 type upload struct {
 	name string
 	size int64
-	head []byte // the first bytes, to tell an image from anything else
+	data []byte
 }
 
 func (p params) get(name string) string { return p.values[name] }
@@ -53,19 +54,30 @@ func readParams(r *http.Request) (params, error) {
 			p.values[k] = v[0]
 		}
 		for k, fs := range r.MultipartForm.File {
-			u := upload{name: fs[0].Filename, size: fs[0].Size}
-			if f, err := fs[0].Open(); err == nil {
-				u.head = make([]byte, 512)
-				n, _ := io.ReadFull(f, u.head)
-				u.head = u.head[:n]
-				f.Close()
+			data, err := readUpload(fs[0])
+			if err != nil {
+				return p, err
 			}
-			p.files[k] = u
+			p.files[k] = upload{name: fs[0].Filename, size: fs[0].Size, data: data}
 		}
 	case "application/json":
 		return p, readJSONParams(r, p)
 	}
 	return p, nil
+}
+
+// readUpload keeps an uploaded file's bytes, for tests to inspect what was
+// sent; files over the 50 MB Telegram takes are not kept.
+func readUpload(fh *multipart.FileHeader) ([]byte, error) {
+	if fh.Size > maxSendBytes {
+		return nil, nil
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // readJSONParams keeps strings as they are and any other value as its JSON

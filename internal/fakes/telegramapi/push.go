@@ -29,13 +29,18 @@ func (s *Server) PushMessage(chatID int64, from User, text string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	chat := s.pushTarget("PushMessage", chatID, text)
+	return s.pushFrom(chat, from, s.incoming(chat, text))
+}
+
+// pushFrom queues m as a message from a user, remembered for replies;
+// s.mu must be held.
+func (s *Server) pushFrom(chat *Chat, from User, m messageJSON) int {
 	switch {
 	case chat.Type == Channel:
-		panic(fmt.Sprintf("telegramapi: PushMessage to channel %d; channels get PushChannelPost", chatID))
+		panic(fmt.Sprintf("telegramapi: a user's message to channel %d; channels get PushChannelPost", chat.ID))
 	case chat.Type == Private && chat.ID != from.ID:
-		panic(fmt.Sprintf("telegramapi: PushMessage from user %d in the private chat of user %d", from.ID, chatID))
+		panic(fmt.Sprintf("telegramapi: a message from user %d in the private chat of user %d", from.ID, chat.ID))
 	}
-	m := s.incoming(chat, text)
 	m.From = &userJSON{ID: from.ID, IsBot: from.IsBot, FirstName: from.FirstName, Username: from.Username,
 		LanguageCode: from.LanguageCode}
 	if chat.Type == Private {
@@ -43,6 +48,9 @@ func (s *Server) PushMessage(chatID int64, from User, text string) int {
 		m.Chat.FirstName = cmp.Or(m.Chat.FirstName, from.FirstName)
 		m.Chat.Username = cmp.Or(m.Chat.Username, from.Username)
 	}
+	kept := m
+	kept.ReplyToMessage = nil // a reply shows the replied message without its own reply
+	s.incomingM[msgKey{chat.ID, m.MessageID}] = kept
 	return s.updates.push("message", updateJSON{Message: &m})
 }
 

@@ -12,7 +12,7 @@ import (
 type Message struct {
 	ChatID    int64
 	MessageID int
-	Method    string // "sendMessage" or "sendPhoto"
+	Method    string // "sendMessage", "sendPhoto" or "sendDocument"
 	Date      time.Time
 
 	// Text is what Telegram shows: the text (or photo caption) after entity
@@ -25,6 +25,11 @@ type Message struct {
 
 	// Photo is the photo URL or file_id sent, or "upload:<file name>".
 	Photo string
+	// Document is the document sent (sendDocument): "upload:<file name>",
+	// or the file_id or URL; DocumentData is an upload's content.
+	Document     string
+	DocumentData []byte
+	documentJSON *documentJSON
 
 	// ReplyMarkup is the reply_markup argument as sent, raw JSON, or as
 	// the latest editMessageReplyMarkup sent it; Buttons reads its inline

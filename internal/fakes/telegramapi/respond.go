@@ -36,6 +36,8 @@ var (
 	// The real server checks the token's shape before asking Telegram.
 	errInvalidToken = &apiError{code: http.StatusUnauthorized, description: "Unauthorized: invalid token specified"}
 	errNotFound     = &apiError{code: http.StatusNotFound, description: "Not Found"}
+	// An upload over 50 MB: the Bot API server's front refuses the request.
+	errTooLarge = &apiError{code: http.StatusRequestEntityTooLarge, description: "Request Entity Too Large"}
 )
 
 // tooManyRequests rounds the wait up to whole seconds, as retry_after is an

@@ -83,7 +83,7 @@ func (s *Server) photoArg(p params) (string, *apiError) {
 		switch {
 		case f.size > maxPhotoUploaded:
 			return "", badRequest("file is too big")
-		case !isImage(f.head):
+		case !isImage(f.data):
 			return "", badRequest("IMAGE_PROCESS_FAILED")
 		}
 		return "upload:" + f.name, nil

@@ -41,6 +41,8 @@ type Server struct {
 	faults    faultq.Queue[Fault]
 	limiter   *rateLimiter
 	fileIDs   map[string]bool
+	files     map[string]*storedFile // documents users sent, by file_id
+	incomingM map[msgKey]messageJSON // messages users sent, for replies to them
 
 	updates        updateQueue
 	webhook        webhook
@@ -77,6 +79,8 @@ func New(opts Options) *Server {
 		lastMsgID: map[int64]int{},
 		limiter:   newRateLimiter(opts.Limits.withDefaults()),
 		fileIDs:   map[string]bool{},
+		files:     map[string]*storedFile{},
+		incomingM: map[msgKey]messageJSON{},
 		updates:   newUpdateQueue(),
 		commands:  map[commandsKey][]BotCommand{},
 		callbacks: newCallbackQueries(),

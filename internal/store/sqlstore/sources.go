@@ -36,8 +36,8 @@ func (s *Store) AddSource(ctx context.Context, src model.Source) error {
 	if src.AddedBy == 0 {
 		return fmt.Errorf("add source %s: no admin named", src.ID)
 	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO sources (id, name, url, added_by, added_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO NOTHING`, src.ID, src.Name, src.URL, src.AddedBy, toMillis(src.AddedAt))
+	res, err := s.db.ExecContext(ctx, `INSERT INTO sources (id, name, url, added_by, added_at, category, site_url) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO NOTHING`, src.ID, src.Name, src.URL, src.AddedBy, toMillis(src.AddedAt), src.Category, src.SiteURL)
 	if err != nil {
 		return fmt.Errorf("add source %s: %w", src.ID, err)
 	}
@@ -49,7 +49,7 @@ func (s *Store) AddSource(ctx context.Context, src model.Source) error {
 
 // AddedSources lists the sources added by command, oldest first.
 func (s *Store) AddedSources(ctx context.Context) ([]model.Source, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, url, added_by, added_at FROM sources
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, url, added_by, added_at, category, site_url FROM sources
 		WHERE added_by <> 0 ORDER BY added_at, id`)
 	if err != nil {
 		return nil, fmt.Errorf("added sources: %w", err)
@@ -59,7 +59,7 @@ func (s *Store) AddedSources(ctx context.Context) ([]model.Source, error) {
 	for rows.Next() {
 		var src model.Source
 		var at int64
-		if err := rows.Scan(&src.ID, &src.Name, &src.URL, &src.AddedBy, &at); err != nil {
+		if err := rows.Scan(&src.ID, &src.Name, &src.URL, &src.AddedBy, &at, &src.Category, &src.SiteURL); err != nil {
 			return nil, fmt.Errorf("added sources: %w", err)
 		}
 		src.AddedAt = fromMillis(at)

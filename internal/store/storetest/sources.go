@@ -13,7 +13,8 @@ func testAddedSources(t *testing.T, open Opener) {
 	clock := NewClock()
 	s := open(t, clock)
 	seed(t, s, "t1")
-	added := model.Source{ID: "added", Name: "Added", URL: "https://added.example/feed", AddedBy: 42, AddedAt: clock.Now()}
+	added := model.Source{ID: "added", Name: "Added", URL: "https://added.example/feed", AddedBy: 42, AddedAt: clock.Now(),
+		Category: "Новости/Tech & Co", SiteURL: "https://added.example/"}
 	if err := s.AddSource(ctx, added); err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +29,7 @@ func testAddedSources(t *testing.T, open Opener) {
 	}
 	got, err := s.AddedSources(ctx)
 	if err != nil || len(got) != 1 || got[0].ID != "added" || got[0].AddedBy != 42 || got[0].URL != added.URL ||
-		!got[0].AddedAt.Equal(added.AddedAt) {
+		!got[0].AddedAt.Equal(added.AddedAt) || got[0].Category != added.Category || got[0].SiteURL != added.SiteURL {
 		t.Fatalf("added sources = %+v, %v", got, err)
 	}
 	// An added source is polled and followed like any other.
