@@ -3,7 +3,12 @@
 // once with its path.
 package config
 
-import "time"
+import (
+	"time"
+
+	"github.com/crierhq/crier/internal/filter"
+	"github.com/crierhq/crier/internal/hashtag"
+)
 
 // Config is the whole configuration of one crier process.
 type Config struct {
@@ -156,6 +161,9 @@ type Source struct {
 	// auto (when the feed carries only a teaser, the default), always or
 	// never.
 	FullText string `yaml:"full_text,omitempty"`
+	// Filters decide which of the source's items are posted, to every
+	// target that follows it.
+	Filters filter.Rules `yaml:"filters,omitempty"`
 }
 
 // Full-text modes.
@@ -174,6 +182,10 @@ type Target struct {
 	// Summary caps the summary before the platform's own limit applies;
 	// the default depends on the publisher.
 	Summary Summary `yaml:"summary,omitempty"`
+	// Filters decide which items this target gets, after the source's own.
+	Filters filter.Rules `yaml:"filters,omitempty"`
+	// Hashtags end each post: fixed ones and the item's categories.
+	Hashtags hashtag.Options `yaml:"hashtags,omitempty"`
 
 	// telegram
 	Chat                  string `yaml:"chat,omitempty"` // "@channel" or a numeric chat id
