@@ -45,6 +45,8 @@ func Run(t *testing.T, open Opener) {
 		{"FetchErrorsCountedAndReset", testFetchErrors},
 		{"SourcePauseAndMove", testSourcePauseAndMove},
 		{"EnqueueIsIdempotent", testEnqueueIdempotent},
+		{"FilteredSkipsRecorded", testFilteredSkipsRecorded},
+		{"FilteredCopyIsNoDuplicate", testFilteredCopyIsNoDuplicate},
 		{"ClaimOrderAndLease", testClaimOrderAndLease},
 		{"ClaimKeepsTargetOrderBehindRetry", testClaimHeadOfLine},
 		{"ClaimPerTargetCap", testClaimPerTargetCap},
