@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/crierhq/crier/internal/hashtag"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/templates"
 )
@@ -66,7 +67,9 @@ type Target struct {
 	Template string
 	// SummaryChars and SummarySentences cap the summary (0: no cap).
 	SummaryChars, SummarySentences int
-	Publisher                      Publisher
+	// Hashtags end the target's posts (zero: none).
+	Hashtags  hashtag.Options
+	Publisher Publisher
 }
 
 // Options tune the worker.

@@ -207,6 +207,7 @@ func (d *Dispatcher) release(ctx context.Context, ds []model.Delivery) {
 func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits func(string) bool, dl model.Delivery) bool {
 	log := d.log.With("target", t.ID, "delivery", dl.ID, "source", dl.Item.SourceID, "item", dl.Item.Key)
 	post := model.PostOf(dl.Item, dl.SourceName)
+	post.Hashtags = t.Hashtags.For(post.Tags, post.Language)
 	lim := templates.Limits{Fits: fits, SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: d.opts.Location}
 	for remedied := false; ; remedied = true {
 		msg, err := d.render.Render(t.Template, post, lim)

@@ -14,6 +14,9 @@ type Post struct {
 	Author    string
 	Published time.Time
 	Tags      []string
+	// Hashtags end the post, without '#', most important first: the
+	// renderer drops them from the end when room runs out.
+	Hashtags []string
 }
 
 // Format says how a message's text must be interpreted by the platform.
