@@ -24,6 +24,7 @@ func (b *Bot) adminCommands() map[string]handler {
 		"post":    b.post,
 		"import":  b.importList,
 		"export":  b.exportList,
+		"why":     b.why,
 	}
 }
 
@@ -75,6 +76,10 @@ func (b *Bot) status(ctx context.Context, r *request) string {
 	if err != nil {
 		return b.failed(r, err)
 	}
+	filtered, err := b.d.Store.FilteredCounts(ctx)
+	if err != nil {
+		return b.failed(r, err)
+	}
 	states, err := b.d.Store.TargetStates(ctx)
 	if err != nil {
 		return b.failed(r, err)
@@ -83,7 +88,7 @@ func (b *Bot) status(ctx context.Context, r *request) string {
 		c := counts[t.ID]
 		lines = append(lines, b.text(r, "status_target", map[string]any{"ID": t.ID,
 			"Pending": c[model.DeliveryPending] + c[model.DeliverySending], "Failed": c[model.DeliveryFailed],
-			"LastSent": b.when(r, last[t.ID]), "Paused": states[t.ID].PausedReason}))
+			"LastSent": b.when(r, last[t.ID]), "Filtered": filtered[t.ID], "Paused": states[t.ID].PausedReason}))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -65,6 +65,8 @@ type Reply struct {
 type Store interface {
 	FetchState(ctx context.Context, sourceID string) (model.FetchState, error)
 	DeliveryCounts(ctx context.Context) (map[string]map[model.DeliveryState]int, error)
+	FilteredCounts(ctx context.Context) (map[string]int, error)
+	TraceItems(ctx context.Context, id int64, link string, limit int) ([]store.ItemTrace, error)
 	LastSent(ctx context.Context) (map[string]time.Time, error)
 	TargetStates(ctx context.Context) (map[string]store.TargetState, error)
 	PauseTarget(ctx context.Context, id, reason string) error

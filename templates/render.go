@@ -36,14 +36,24 @@ type data struct {
 	// is "Origin via SourceName", or SourceName alone.
 	Origin, Credit  string
 	Sentences, Tags []string
-	Published       time.Time
+	// Hashtags are "#Tag", ready to print, as many as fit.
+	Hashtags  []string
+	Published time.Time
 }
 
-// Render renders the post with the named template, shrinking only the
-// summary, by whole sentences, until the text fits: a summary whose first
-// sentence does not fit is left out, never cut mid-sentence. The title,
-// attribution and link are never cut unless the title alone is too long, in
-// which case it is shortened at a word boundary as a last resort.
+// Render renders the post with the named template, shrinking it until the
+// text fits, least valuable part first:
+//
+//  1. summary sentences, from the last, down to the first one;
+//  2. hashtags, from the last (the item's categories come after the
+//     target's fixed tags), while the first sentence stays;
+//  3. the first sentence (a summary is never cut mid-sentence), with as
+//     many hashtags as then fit;
+//  4. the author, then the remaining hashtags;
+//  5. the title, shortened at a word boundary as a last resort.
+//
+// A lede tells more than a tag, and a few tags (discovery, on Mastodon)
+// more than a third sentence. The attribution and link are never cut.
 func (s *Set) Render(name string, post model.Post, lim Limits) (model.Message, error) {
 	msg, err := s.render(name, post, lim)
 	msg.Language = post.Language
@@ -63,43 +73,58 @@ func (s *Set) render(name string, post model.Post, lim Limits) (model.Message, e
 	if fits == nil {
 		fits = func(string) bool { return true }
 	}
-	exec := func(title string, sentences []string) (string, error) {
+	tags := post.Hashtags
+	exec := func(title string, sentences []string, k int) (string, error) {
 		var b strings.Builder
-		if err := t.Execute(&b, view(post, title, sentences, format, lim.Location)); err != nil {
+		p := post
+		p.Hashtags = tags[:k]
+		if err := t.Execute(&b, view(p, title, sentences, format, lim.Location)); err != nil {
 			return "", fmt.Errorf("template %s: %w", name, err)
 		}
 		return strings.TrimSpace(b.String()), nil
 	}
-	try := func(title string, sentences []string) (string, bool, error) {
-		text, err := exec(title, sentences)
+	try := func(title string, sentences []string, k int) (string, bool, error) {
+		text, err := exec(title, sentences, k)
 		return text, err == nil && fits(text), err
 	}
-	sentences := capSummary(post.Summary, lim.SummaryChars, lim.SummarySentences)
-	// Whole sentences first, longest summary first.
-	for n := len(sentences); n >= 1; n-- {
-		text, ok, err := try(post.Title, sentences[:n])
+	done := func(text string, err error) (model.Message, error) {
 		if err != nil {
 			return model.Message{}, err
 		}
-		if ok {
-			return model.Message{Text: text, Format: format}, nil
+		return model.Message{Text: text, Format: format}, nil
+	}
+	sentences := capSummary(post.Summary, lim.SummaryChars, lim.SummarySentences)
+	// 1. Whole sentences, longest summary first, with every hashtag.
+	for n := len(sentences); n >= 1; n-- {
+		if text, ok, err := try(post.Title, sentences[:n], len(tags)); err != nil || ok {
+			return done(text, err)
 		}
 	}
-	text, ok, err := try(post.Title, nil)
-	if err != nil || ok {
-		return model.Message{Text: text, Format: format}, err
+	// 2. The first sentence, with fewer hashtags.
+	if len(sentences) > 0 {
+		for k := len(tags) - 1; k >= 0; k-- {
+			if text, ok, err := try(post.Title, sentences[:1], k); err != nil || ok {
+				return done(text, err)
+			}
+		}
 	}
-	// Still too long: an author line is the first thing to go...
+	// 3. No summary, as many hashtags as fit.
+	for k := len(tags); k >= 0; k-- {
+		if text, ok, err := try(post.Title, nil, k); err != nil || ok {
+			return done(text, err)
+		}
+	}
+	// 4. Still too long: the author line goes...
 	if post.Author != "" {
 		post.Author = ""
-		if text, ok, err := try(post.Title, nil); err != nil || ok {
-			return model.Message{Text: text, Format: format}, err
+		if text, ok, err := try(post.Title, nil, 0); err != nil || ok {
+			return done(text, err)
 		}
 	}
-	// ...then the title is shortened, as a last resort.
+	// 5. ...then the title is shortened, as a last resort.
 	parts, sep := units(post.Title)
-	text, err = longestFit(len(parts)-1, func(n int) (string, bool, error) {
-		return try(cut(parts, sep, n), nil)
+	text, err := longestFit(len(parts)-1, func(n int) (string, bool, error) {
+		return try(cut(parts, sep, n), nil, 0)
 	})
 	if err != nil {
 		return model.Message{}, err
@@ -153,6 +178,9 @@ func view(p model.Post, title string, sentences []string, f model.Format, loc *t
 	}
 	for _, tag := range p.Tags {
 		d.Tags = append(d.Tags, esc(tag))
+	}
+	for _, tag := range p.Hashtags {
+		d.Hashtags = append(d.Hashtags, "#"+esc(tag))
 	}
 	return d
 }

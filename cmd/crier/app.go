@@ -226,7 +226,7 @@ func buildTargets(cfg *config.Config, tg *telegram.Client, stdout io.Writer, sta
 	var out []dispatch.Target
 	for _, t := range cfg.Targets {
 		dt := dispatch.Target{ID: t.ID, Template: t.Template, SummaryChars: t.Summary.Chars, SummarySentences: t.Summary.Sentences,
-			Images: t.ShowsImages()}
+			Images: t.ShowsImages(), Hashtags: t.Hashtags}
 		switch t.Publisher {
 		case config.PublisherTelegram:
 			chat := t.Chat

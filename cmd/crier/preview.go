@@ -12,6 +12,7 @@ import (
 
 	"github.com/crierhq/crier/internal/config"
 	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/filter"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/pipeline"
 	"github.com/crierhq/crier/internal/summarize"
@@ -83,9 +84,15 @@ func previewItems(ctx context.Context, cfg *config.Config, src model.Source, tar
 	for _, it := range items {
 		post := model.PostOf(it, src.Name)
 		for i, t := range publishers {
+			fmt.Fprintf(w, "── %s (%s, %s) %s\n", t.ID, targets[i].Publisher, t.Template, strings.Repeat("─", 30))
+			if why := popts.Filters.Skips(src.ID, []string{t.ID}, filter.Item{Title: it.Title,
+				Summary: strings.Join(it.Summary, " "), Link: it.Link, Categories: it.Tags}); why != nil {
+				fmt.Fprintf(w, "skipped, %s\n\n", why[t.ID])
+				continue
+			}
+			post.Hashtags = t.Hashtags.For(post.Tags, post.Language)
 			msg, err := set.Render(t.Template, post, templates.Limits{Fits: t.Publisher.Fits(ctx),
 				SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: cfg.Location})
-			fmt.Fprintf(w, "── %s (%s, %s) %s\n", t.ID, targets[i].Publisher, t.Template, strings.Repeat("─", 30))
 			if err != nil {
 				fmt.Fprintf(w, "cannot render: %v\n\n", err)
 				continue

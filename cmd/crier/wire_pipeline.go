@@ -7,6 +7,7 @@ import (
 
 	"github.com/crierhq/crier/internal/config"
 	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/filter"
 	"github.com/crierhq/crier/internal/pipeline"
 	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/internal/summarize"
@@ -23,6 +24,10 @@ func pipelineOptions(cfg *config.Config, pages *feeds.Fetcher, now func() time.T
 	det, err := summarize.NewDetector(cfg.Languages)
 	if err != nil {
 		return pipeline.Options{}, fmt.Errorf("languages: %w", err)
+	}
+	filters, err := filterTable(cfg)
+	if err != nil {
+		return pipeline.Options{}, err
 	}
 	o := pipeline.Options{
 		Targets: func(ctx context.Context, sourceID string) ([]string, error) {
@@ -54,6 +59,7 @@ func pipelineOptions(cfg *config.Config, pages *feeds.Fetcher, now func() time.T
 		MaxFailureBackoff: cfg.Fetch.MaxBackoff.D(),
 		PauseAfter:        max(cfg.Fetch.PauseAfter, 0),
 		Notifier:          notifier,
+		Filters:           filters,
 	}
 	if !cfg.Dedupe.Disabled {
 		o.DedupeWindow = cfg.Dedupe.Window.D()
@@ -79,4 +85,25 @@ func maxBudget(targets []config.Target) summarize.Budget {
 		b.Chars = max(b.Chars, t.Summary.Chars)
 	}
 	return b
+}
+
+// filterTable compiles the sources' and targets' filters (the config's
+// validation compiled them already: an error here is a bug).
+func filterTable(cfg *config.Config) (*filter.Table, error) {
+	tab := filter.NewTable()
+	for _, s := range cfg.Sources {
+		f, probs := filter.Compile(s.Filters)
+		if len(probs) > 0 {
+			return nil, fmt.Errorf("source %s filters: %v", s.ID, probs[0])
+		}
+		tab.Source(s.ID, f)
+	}
+	for _, t := range cfg.Targets {
+		f, probs := filter.Compile(t.Filters)
+		if len(probs) > 0 {
+			return nil, fmt.Errorf("target %s filters: %v", t.ID, probs[0])
+		}
+		tab.Target(t.ID, f)
+	}
+	return tab, nil
 }

@@ -3,7 +3,12 @@
 // once with its path.
 package config
 
-import "time"
+import (
+	"time"
+
+	"github.com/crierhq/crier/internal/filter"
+	"github.com/crierhq/crier/internal/hashtag"
+)
 
 // Config is the whole configuration of one crier process.
 type Config struct {
@@ -159,6 +164,9 @@ type Source struct {
 	// Category files the source in OPML exports: a folder path such as
 	// "Tech/Go" ("/" separates the levels).
 	Category string `yaml:"category,omitempty"`
+	// Filters decide which of the source's items are posted, to every
+	// target that follows it.
+	Filters filter.Rules `yaml:"filters,omitempty"`
 }
 
 // Full-text modes.
@@ -177,6 +185,10 @@ type Target struct {
 	// Summary caps the summary before the platform's own limit applies;
 	// the default depends on the publisher.
 	Summary Summary `yaml:"summary,omitempty"`
+	// Filters decide which items this target gets, after the source's own.
+	Filters filter.Rules `yaml:"filters,omitempty"`
+	// Hashtags end each post: fixed ones and the item's categories.
+	Hashtags hashtag.Options `yaml:"hashtags,omitempty"`
 
 	// Images says whether posts show the item's lead image (default true
 	// on telegram and mastodon; console targets never do).

@@ -458,3 +458,67 @@ targets:
 		t.Fatalf("want the merged unknown key reported, got %v", err)
 	}
 }
+
+func TestFiltersAndHashtagsDecoded(t *testing.T) {
+	cfg, err := config.Load("testdata/full.yaml", fullEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, tg := cfg.Sources[0].Filters, cfg.Targets[0]
+	if len(src.Exclude) != 1 || src.Exclude[0].Keyword != "sponsored" || len(src.Exclude[0].Fields) != 2 {
+		t.Errorf("source filters: %+v", src)
+	}
+	if len(tg.Filters.Include) != 2 || tg.Filters.Include[1].Regex != "elect(ion|ed)" {
+		t.Errorf("target filters: %+v", tg.Filters)
+	}
+	if !tg.Hashtags.Categories || len(tg.Hashtags.Fixed) != 2 || tg.Hashtags.Max != 5 {
+		t.Errorf("hashtags: %+v", tg.Hashtags)
+	}
+}
+
+func TestFilterAndHashtagProblems(t *testing.T) {
+	var many strings.Builder
+	for i := 0; i < 101; i++ {
+		fmt.Fprintf(&many, "{keyword: k%d}, ", i)
+	}
+	doc := `
+sources:
+  - id: a
+    url: https://a.example/feed
+    filters:
+      include: [{regex: "elect(ion"}]
+      exclude: [{keyword: ok}, {keyword: x, regex: y}, {keyword: z, fields: [body]}]
+targets:
+  - id: out
+    publisher: console
+    filters:
+      exclude: [{regex: "` + strings.Repeat("a", 513) + `"}]
+    hashtags: {fixed: ["2026", News], max: 31}
+  - id: out2
+    publisher: console
+    filters:
+      include: [` + many.String() + `]
+`
+	_, err := config.Parse([]byte(doc), "/x", env(nil))
+	var cerr *config.Error
+	if !errors.As(err, &cerr) {
+		t.Fatalf("want *config.Error, got %v", err)
+	}
+	want := []string{
+		"sources[0].filters.include[0].regex: invalid regular expression (Go RE2 syntax): missing closing )",
+		"sources[0].filters.exclude[1]: set keyword or regex, not both",
+		`sources[0].filters.exclude[2].fields[0]: unknown field "body"`,
+		"targets[0].filters.exclude[0].regex: 513 bytes; at most 512 are allowed",
+		"targets[0].hashtags.max: must be between 1 and 30",
+		`targets[0].hashtags.fixed[0]: "2026" makes no hashtag`,
+		"targets[1].filters: 101 rules; at most 100 are allowed",
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("missing problem %q", w)
+		}
+	}
+	if len(cerr.Problems) != len(want) {
+		t.Errorf("got %d problems, want %d:\n%s", len(cerr.Problems), len(want), strings.Join(cerr.Problems, "\n"))
+	}
+}

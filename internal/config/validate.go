@@ -13,6 +13,8 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/crierhq/crier/internal/filter"
+	"github.com/crierhq/crier/internal/hashtag"
 	"github.com/crierhq/crier/internal/opml"
 )
 
@@ -232,6 +234,31 @@ func (c *Config) validateSource(path string, s Source, ids map[string]string, er
 	if s.Category != "" && opml.CleanCategory(s.Category) != s.Category {
 		errs.add(path+".category", "must be folder names separated by \"/\" (such as %q): no empty names, extra spaces or more than 200 characters", opml.CleanCategory(s.Category))
 	}
+	validateFilters(path+".filters", s.Filters, errs)
+}
+
+// validateFilters compiles the rules as the pipeline will, so a bad regex
+// stops the start instead of letting every item through.
+func validateFilters(path string, r filter.Rules, errs *problems) {
+	_, probs := filter.Compile(r)
+	for _, p := range probs {
+		at := path
+		if p.Path != "" {
+			at += "." + p.Path
+		}
+		errs.add(at, "%s", p.Msg)
+	}
+}
+
+func validateHashtags(path string, h hashtag.Options, errs *problems) {
+	if h.Max < 0 || h.Max > hashtag.MaxMax {
+		errs.add(path+".max", "must be between 1 and %d (0: %d)", hashtag.MaxMax, hashtag.DefaultMax)
+	}
+	for i, tag := range h.Fixed {
+		if _, ok := hashtag.Normalize(tag, ""); !ok {
+			errs.add(fmt.Sprintf("%s.fixed[%d]", path, i), "%q makes no hashtag: it needs a letter, and at most %d letters, digits or underscores", tag, hashtag.MaxLen)
+		}
+	}
 }
 
 func checkFeedURL(raw string) string {
@@ -290,6 +317,8 @@ func (c *Config) validateTarget(path string, t Target, ids map[string]string, er
 	if t.Summary.Chars < 0 || t.Summary.Chars > MaxSummaryChars {
 		errs.add(path+".summary.chars", "must be between 1 and %d", MaxSummaryChars)
 	}
+	validateFilters(path+".filters", t.Filters, errs)
+	validateHashtags(path+".hashtags", t.Hashtags, errs)
 	if t.Template != "" && (strings.ContainsAny(t.Template, `/\`) || strings.HasPrefix(t.Template, ".")) {
 		errs.add(path+".template", "must be a file name inside the templates directory")
 	}

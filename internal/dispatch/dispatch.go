@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/crierhq/crier/internal/hashtag"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/templates"
 )
@@ -67,7 +68,9 @@ type Target struct {
 	// SummaryChars and SummarySentences cap the summary (0: no cap).
 	SummaryChars, SummarySentences int
 	// Images: posts carry their item's lead image.
-	Images    bool
+	Images bool
+	// Hashtags end the target's posts (zero: none).
+	Hashtags  hashtag.Options
 	Publisher Publisher
 }
 

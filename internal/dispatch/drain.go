@@ -214,6 +214,7 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits, captionFits fu
 	if !t.Images {
 		post.Image = model.Image{}
 	}
+	post.Hashtags = t.Hashtags.For(post.Tags, post.Language)
 	lim := templates.Limits{Fits: fits, SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: d.opts.Location}
 	for remedied := false; ; remedied = true {
 		msg, err := d.render.Render(t.Template, post, lim)

@@ -19,6 +19,9 @@ type Post struct {
 	Tags      []string
 	// Image is the lead image, zero if none (or the target shows none).
 	Image Image
+	// Hashtags end the post, without '#', most important first: the
+	// renderer drops them from the end when room runs out.
+	Hashtags []string
 }
 
 // Format says how a message's text must be interpreted by the platform.

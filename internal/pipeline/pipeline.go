@@ -10,10 +10,12 @@ import (
 	"log/slog"
 	"runtime"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/crierhq/crier/internal/dedupe"
 	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/filter"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/store"
 	"github.com/crierhq/crier/internal/summarize"
@@ -63,6 +65,10 @@ type Options struct {
 	PauseAfter                        int
 	// Notifier tells the admins about a paused source; nil: the log only.
 	Notifier Notifier
+	// Filters are the sources' and targets' include and exclude rules;
+	// nil: every item goes to every target. An article posted by command
+	// (/post) is an admin's explicit choice and is not filtered.
+	Filters *filter.Table
 }
 
 // Notifier tells the admins about what needs them.
@@ -116,6 +122,7 @@ type Result struct {
 	Enqueued    int // deliveries created
 	Duplicates  int // new items found to tell a story already enqueued
 	Skipped     int // deliveries skipped because the target has the story
+	Filtered    int // deliveries skipped by the source's or target's filters
 	// FetchTime is how long the feed took to download (0: not fetched).
 	FetchTime time.Duration
 }
@@ -148,7 +155,7 @@ func (p *Pipeline) Poll(ctx context.Context, src model.Source) (Result, error) {
 		return res, fmt.Errorf("poll %s: %w", src.ID, err)
 	}
 	log.Info("polled", "not_modified", res.NotModified, "items", res.Parsed, "new", res.New, "seen", res.Seen,
-		"deliveries", res.Enqueued, "duplicates", res.Duplicates)
+		"deliveries", res.Enqueued, "duplicates", res.Duplicates, "filtered", res.Filtered)
 	return res, nil
 }
 
@@ -284,12 +291,18 @@ func (p *Pipeline) fanOut(ctx context.Context, src model.Source, out *Result) er
 			if a.Print != nil && p.opts.DedupeWindow > 0 {
 				e.Story = p.story(*a.Print)
 			}
+			// Decided once, here, on what the post would show: the
+			// skipped deliveries record the rule, and a later poll or a
+			// changed filter does not decide again.
+			e.Skip = p.opts.Filters.Skips(src.ID, targets, filter.Item{Title: it.Title, Summary: strings.Join(a.Summary, " "),
+				Link: it.Link, Categories: it.Tags})
 			res, err := p.store.EnqueueDeliveries(ctx, e)
 			if err != nil {
 				return err
 			}
 			out.Enqueued += res.Created
 			out.Skipped += res.Skipped
+			out.Filtered += res.Filtered
 			if res.DuplicateOf != 0 {
 				out.Duplicates++
 				p.log.Info("duplicate story", "source", src.ID, "item", it.ID, "duplicate_of", res.DuplicateOf,

@@ -84,7 +84,15 @@ type Enqueue struct {
 	// Story, when set, fingerprints the item for cross-source duplicate
 	// detection.
 	Story *Story
+	// Skip names the targets whose filters refused the item, with the
+	// reason (FilteredPrefix first): they get a skipped delivery, so the
+	// decision is recorded and never taken again.
+	Skip map[string]string
 }
+
+// FilteredPrefix starts the reason of a delivery skipped by a filter, as
+// "filtered: target news filters.exclude[0]: keyword "ad" in title".
+const FilteredPrefix = "filtered: "
 
 // Story identifies an item's story. The store finds earlier stories sharing
 // a band, enqueued since Since, and asks Same to compare fingerprints; the
@@ -100,7 +108,18 @@ type Story struct {
 type Enqueued struct {
 	Created     int   // pending deliveries
 	Skipped     int   // deliveries skipped as duplicates
+	Filtered    int   // deliveries skipped by filters
 	DuplicateOf int64 // the earlier item telling the same story, 0 if none
+}
+
+// ItemTrace is an item with every delivery made of it, for admins asking
+// why a post went where it did.
+type ItemTrace struct {
+	Item       model.Item // with its State and DuplicateOf
+	SourceName string
+	// Deliveries are by target id: State, LastError, Attempts, NextAt and
+	// RemoteID are set (Item is not).
+	Deliveries []model.Delivery
 }
 
 // Duplicate is an item recorded as telling the story of an earlier one.
@@ -165,8 +184,10 @@ type Store interface {
 	// one delivery per target, atomically. When the item tells a story
 	// already enqueued (see Story), it is recorded as a duplicate of the
 	// first item and the targets that have that story get a skipped
-	// delivery instead of a pending one. Nothing is created when the item
-	// was already queued.
+	// delivery instead of a pending one; so do the targets in Skip, with
+	// their reason. A delivery skipped by a filter does not count as the
+	// target having the story. Nothing is created when the item was
+	// already queued.
 	EnqueueDeliveries(ctx context.Context, e Enqueue) (Enqueued, error)
 
 	// ClaimDeliveries leases due deliveries of the named targets for
@@ -188,6 +209,12 @@ type Store interface {
 	Release(ctx context.Context, ds []model.Delivery) error
 	// The Mark and Release methods return ErrNotFound when the claim is no
 	// longer the caller's (its lease expired and another worker took it).
+
+	// TraceItems finds items by store id (id > 0) or else by their exact
+	// link, newest first, at most limit, each with its deliveries.
+	TraceItems(ctx context.Context, id int64, link string, limit int) ([]ItemTrace, error)
+	// FilteredCounts counts each target's deliveries skipped by filters.
+	FilteredCounts(ctx context.Context) (map[string]int, error)
 
 	// RecentDuplicates lists the latest items recorded as duplicates, newest
 	// first.

@@ -34,7 +34,10 @@ func (s *Store) EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.E
 		}
 		for _, t := range e.Targets {
 			state, reason := "pending", ""
-			if have[t] {
+			if why, ok := e.Skip[t]; ok {
+				// The target never wanted it: a filter outranks a duplicate.
+				state, reason = "skipped", why
+			} else if have[t] {
 				state, reason = "skipped", fmt.Sprintf("duplicate of item %d", out.DuplicateOf)
 			}
 			res, err := tx.ExecContext(ctx, `INSERT INTO deliveries (item_id, target_id, state, last_error, next_attempt_at, created_at)
@@ -42,9 +45,14 @@ func (s *Store) EnqueueDeliveries(ctx context.Context, e store.Enqueue) (store.E
 			if err != nil {
 				return fmt.Errorf("target %s: %w", t, err)
 			}
-			if n, _ := res.RowsAffected(); n > 0 && state == "pending" {
+			n, _ := res.RowsAffected()
+			switch {
+			case n == 0:
+			case state == "pending":
 				out.Created++
-			} else if n > 0 {
+			case e.Skip[t] != "":
+				out.Filtered++
+			default:
 				out.Skipped++
 			}
 		}
@@ -117,8 +125,10 @@ func (s *Store) recordStory(ctx context.Context, tx *Tx, itemID int64, st *store
 		return 0, nil, err
 	}
 	// Every copy counts: the first and those already recorded as its
-	// duplicates, which may have reached targets the first did not.
+	// duplicates, which may have reached targets the first did not. A copy
+	// a target's filters refused did not reach it.
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT target_id FROM deliveries WHERE state <> 'failed'
+		AND NOT (state = 'skipped' AND last_error LIKE 'filtered:%')
 		AND (item_id = ? OR item_id IN (SELECT id FROM items WHERE duplicate_of = ? AND id <> ?))`, original, original, itemID)
 	if err != nil {
 		return 0, nil, err

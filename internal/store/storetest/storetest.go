@@ -46,6 +46,8 @@ func Run(t *testing.T, open Opener) {
 		{"SourcePauseAndMove", testSourcePauseAndMove},
 		{"EnqueueIsIdempotent", testEnqueueIdempotent},
 		{"ItemImages", testItemImages},
+		{"FilteredSkipsRecorded", testFilteredSkipsRecorded},
+		{"FilteredCopyIsNoDuplicate", testFilteredCopyIsNoDuplicate},
 		{"ClaimOrderAndLease", testClaimOrderAndLease},
 		{"ClaimKeepsTargetOrderBehindRetry", testClaimHeadOfLine},
 		{"ClaimPerTargetCap", testClaimPerTargetCap},
