@@ -21,6 +21,9 @@ type Item struct {
 	GUID, Title, Link, Description, Author string
 	Published                              time.Time
 	Categories                             []string
+	// Image is a Media RSS image of the item (media:content), with its
+	// description; "" for none.
+	Image, ImageAlt string
 }
 
 type doc struct {
@@ -135,7 +138,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 func RSS(title, link string, items []Item) string {
 	var b strings.Builder
 	esc := html.EscapeString
-	fmt.Fprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\n<title>%s</title><link>%s</link><description>test feed</description>\n", esc(title), esc(link))
+	fmt.Fprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel>\n<title>%s</title><link>%s</link><description>test feed</description>\n", esc(title), esc(link))
 	for _, it := range items {
 		b.WriteString("<item>")
 		if it.GUID != "" {
@@ -153,6 +156,10 @@ func RSS(title, link string, items []Item) string {
 		}
 		for _, c := range it.Categories {
 			fmt.Fprintf(&b, "<category>%s</category>", esc(c))
+		}
+		if it.Image != "" {
+			fmt.Fprintf(&b, "<media:content url=\"%s\" medium=\"image\"><media:description>%s</media:description></media:content>",
+				esc(it.Image), esc(it.ImageAlt))
 		}
 		fmt.Fprintf(&b, "<description>%s</description></item>\n", esc(it.Description))
 	}
