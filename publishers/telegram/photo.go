@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -53,15 +55,70 @@ func (p *Publisher) publishWithImage(ctx context.Context, msg model.Message) (st
 		}
 		return id, nil
 	}
-	// The photo, then the post: its remote id is the text's.
-	if _, se := p.sendPhoto(ctx, msg.Image, "", model.FormatPlain); se != nil && !se.image {
-		return "", se.PublishError
-	}
-	if err := p.Wait(ctx); err != nil {
-		return "", &model.PublishError{Reason: "telegram: " + err.Error(), Err: err}
+	// The photo, then the post: its remote id is the text's. A retry
+	// after the text failed does not send the photo again.
+	if !p.photos.has(msg.IdempotencyKey) {
+		if _, se := p.sendPhoto(ctx, msg.Image, "", model.FormatPlain); se != nil && !se.image {
+			return "", se.PublishError
+		} else if se == nil {
+			p.photos.add(msg.IdempotencyKey)
+		}
+		if err := p.Wait(ctx); err != nil {
+			return "", &model.PublishError{Reason: "telegram: " + err.Error(), Err: err}
+		}
 	}
 	msg.Image = model.Image{}
-	return p.publishText(ctx, msg)
+	id, err := p.publishText(ctx, msg)
+	if err == nil {
+		p.photos.remove(msg.IdempotencyKey)
+	}
+	return id, err
+}
+
+// sentPhotos remembers, for a while, the deliveries whose photo went out
+// ahead of their text, so that a retry sends only the text. It lives in
+// memory: after a crash in between, the photo may be sent twice.
+type sentPhotos struct {
+	mu   sync.Mutex
+	keys map[string]time.Time
+}
+
+// photoMemory bounds how long and how many photos are remembered.
+const (
+	photoMemoryFor = time.Hour
+	photoMemoryMax = 256
+)
+
+func (s *sentPhotos) has(key string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	at, ok := s.keys[key]
+	return key != "" && ok && time.Since(at) < photoMemoryFor
+}
+
+func (s *sentPhotos) add(key string) {
+	if key == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.keys == nil {
+		s.keys = map[string]time.Time{}
+	}
+	if len(s.keys) >= photoMemoryMax {
+		for k, at := range s.keys {
+			if time.Since(at) >= photoMemoryFor || len(s.keys) >= photoMemoryMax {
+				delete(s.keys, k)
+			}
+		}
+	}
+	s.keys[key] = time.Now()
+}
+
+func (s *sentPhotos) remove(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.keys, key)
 }
 
 // textInstead sends the post without its image, after the photo was

@@ -121,3 +121,26 @@ func TestCaptionTooLong(t *testing.T) {
 		t.Errorf("err = %v, want the shorten remedy", err)
 	}
 }
+
+// A retry after the text failed behind its photo sends the text only.
+func TestPhotoThenTextRetrySendsTheTextOnly(t *testing.T) {
+	site := imageSite(t)
+	srv, c := setup(t, telegramapi.Limits{Disabled: true})
+	p := c.Publisher("@news_channel", telegram.Options{ImageLayout: "photo_then_text"})
+	msg := withImage("<b>Title</b> text", "", site.URL+"/open.jpg")
+	msg.IdempotencyKey = "crier-1"
+	srv.FailNext("sendMessage", telegramapi.Fault{Status: 502})
+	if _, err := p.Publish(context.Background(), msg); err == nil {
+		t.Fatal("the text's 502 was not reported")
+	}
+	if _, err := p.Publish(context.Background(), msg); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range srv.Messages(-1001) {
+		got = append(got, m.Method)
+	}
+	if strings.Join(got, " ") != "sendPhoto sendMessage" {
+		t.Errorf("sent %v, want one photo and one text", got)
+	}
+}

@@ -56,6 +56,7 @@ type Publisher struct {
 	// answer. A target's worker sends one at a time; the admin notifier's
 	// publishers may be used by several goroutines at once.
 	receipts []receipt
+	photos   sentPhotos
 }
 
 // maxReceipts bounds the receipts kept for messages let go but not (yet)
