@@ -59,9 +59,10 @@ func (b *Bot) importList(ctx context.Context, r *request) string {
 func (b *Bot) exportList(_ context.Context, r *request) string {
 	list := b.d.Sources.All()
 	var buf bytes.Buffer
-	if err := opml.Write(&buf, "crier sources", b.d.Now(), sources.AsFeeds(list)); err != nil {
+	feeds := sources.PublicFeeds(list)
+	if err := opml.Write(&buf, "crier sources", b.d.Now(), feeds); err != nil {
 		return b.failed(r, err)
 	}
 	r.file = &File{Name: "crier-sources.opml", Data: buf.Bytes()}
-	return b.text(r, "export_caption", map[string]any{"Count": len(list)})
+	return b.text(r, "export_caption", map[string]any{"Count": len(feeds)})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crierhq/crier/internal/model"
+	"github.com/crierhq/crier/internal/store"
 )
 
 // maxTraced bounds the items /why shows for one link: the same article may
@@ -56,11 +57,40 @@ func (b *Bot) why(ctx context.Context, r *request) string {
 		if len(tr.Deliveries) == 0 {
 			lines = append(lines, b.text(r, "why_no_deliveries", nil))
 		}
-		for _, d := range tr.Deliveries {
-			lines = append(lines, b.delivery(r, d))
-		}
+		lines = append(lines, b.deliveries(r, tr.Deliveries)...)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// maxChatsListed bounds the subscriber chats /why lists one by one; the
+// rest are counted by state (a story may go to thousands of chats).
+const maxChatsListed = 5
+
+// deliveries lists the configured targets' deliveries, then a few
+// subscriber chats' and a count of the others by state.
+func (b *Bot) deliveries(r *request, ds []model.Delivery) []string {
+	var lines []string
+	rest := map[model.DeliveryState]int{}
+	chats := 0
+	for _, d := range ds {
+		if strings.HasPrefix(d.TargetID, store.ChatTargetPrefix) {
+			if chats++; chats > maxChatsListed {
+				rest[d.State]++
+				continue
+			}
+		}
+		lines = append(lines, b.delivery(r, d))
+	}
+	if len(rest) > 0 {
+		var parts []string
+		for _, st := range []model.DeliveryState{model.DeliverySent, model.DeliveryPending, model.DeliverySending, model.DeliveryFailed, model.DeliverySkipped} {
+			if n := rest[st]; n > 0 {
+				parts = append(parts, strconv.Itoa(n)+" "+string(st))
+			}
+		}
+		lines = append(lines, b.text(r, "why_more_chats", map[string]any{"Count": chats - maxChatsListed, "States": strings.Join(parts, ", ")}))
+	}
+	return lines
 }
 
 func (b *Bot) delivery(r *request, d model.Delivery) string {

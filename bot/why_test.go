@@ -76,3 +76,33 @@ func TestWhy(t *testing.T) {
 		t.Errorf("after sending: %+v", replies)
 	}
 }
+
+// An item that went to many subscriber chats lists a few of them and counts
+// the rest by state: the reply stays one message.
+func TestWhySummarisesSubscriberChats(t *testing.T) {
+	b, st, _ := newBot(t)
+	ctx := context.Background()
+	targets := []string{}
+	var ts []store.Target
+	for i := range 200 {
+		id := store.ChatTarget(int64(1000 + i))
+		targets = append(targets, id)
+		ts = append(ts, store.Target{ID: id, Publisher: "telegram"})
+	}
+	if err := st.SyncTargets(ctx, append(ts, store.Target{ID: "channel", Publisher: "telegram"})); err != nil {
+		t.Fatal(err)
+	}
+	saved, _ := st.SaveItems(ctx, "asbarez", model.FetchState{}, []model.Item{{Key: "a", Title: "T", Link: "https://asbarez.com/a", State: model.ItemNew}})
+	if _, err := st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: saved[0].ID, Summary: []string{"S."}, Targets: append(targets, "channel")}); err != nil {
+		t.Fatal(err)
+	}
+	replies := b.Handle(ctx, private(admin, "/why https://asbarez.com/a"))
+	if len(replies) != 1 {
+		t.Fatalf("%d replies", len(replies))
+	}
+	text := replies[0].Text
+	if !strings.Contains(text, "• channel: pending") || !strings.Contains(text, "• and 195 more subscriber chats: 195 pending") ||
+		strings.Count(text, "• chat:") != 5 {
+		t.Errorf("reply:\n%s", text)
+	}
+}

@@ -268,8 +268,18 @@ func checkTemplates(cfg *config.Config, set *templates.Set) error {
 			problems = append(problems, fmt.Sprintf("targets[%d].template: %q not found (have %s)", i, t.Template, strings.Join(set.Names(), ", ")))
 			continue
 		}
-		if _, err := set.Render(t.Template, sample, templates.Limits{}); err != nil {
+		post := sample
+		if t.Hashtags.Enabled() {
+			post.Hashtags = []string{"CrierSampleTag"}
+		}
+		msg, err := set.Render(t.Template, post, templates.Limits{})
+		switch {
+		case err != nil:
 			problems = append(problems, fmt.Sprintf("targets[%d].template: %v", i, err))
+		case t.Hashtags.Enabled() && !strings.Contains(msg.Text, "CrierSampleTag"):
+			// A template written before hashtags existed would drop them
+			// without a word.
+			problems = append(problems, fmt.Sprintf("targets[%d].hashtags: template %s does not show .Hashtags", i, t.Template))
 		}
 	}
 	if len(problems) > 0 {

@@ -159,6 +159,19 @@ targets: [{id: x, publisher: console, template: missing.tmpl}]
 	if code, _, errOut = w.crier("validate", "--config", missingTmpl); code == 0 || !strings.Contains(errOut, `targets[0].template: "missing.tmpl" not found`) {
 		t.Errorf("missing template: exit %d\n%s", code, errOut)
 	}
+	// A template of the operator's own that predates hashtags would drop
+	// them silently.
+	os.MkdirAll(filepath.Join(w.dir, "tmpl"), 0o755)
+	os.WriteFile(filepath.Join(w.dir, "tmpl", "old.txt.tmpl"), []byte("{{.Title}}\n{{.Link}}\n"), 0o600)
+	noTags := filepath.Join(w.dir, "tags.yaml")
+	os.WriteFile(noTags, []byte(`
+templates: tmpl
+sources: [{id: a, url: "https://e.com/feed"}]
+targets: [{id: x, publisher: console, template: old.txt.tmpl, hashtags: {fixed: [News]}}]
+`), 0o600)
+	if code, _, errOut = w.crier("validate", "--config", noTags); code == 0 || !strings.Contains(errOut, "targets[0].hashtags: template old.txt.tmpl does not show .Hashtags") {
+		t.Errorf("template without hashtags: exit %d\n%s", code, errOut)
+	}
 	if code, _, errOut = w.crier("validate", "--config", filepath.Join(w.dir, "nope.yaml")); code == 0 || !strings.Contains(errOut, "no such file") {
 		t.Errorf("missing file: exit %d\n%s", code, errOut)
 	}

@@ -210,8 +210,8 @@ func updateOf(u tgbotapi.Update) bot.Update {
 	out.ChatID, out.ChatType, out.Text = msg.Chat.ID, msg.Chat.Type, msg.Text
 	// A file's command is its caption ("/import"), or the reply to it.
 	out.Document = documentOf(msg.Document)
-	if msg.Text == "" {
-		out.Text = msg.Caption
+	if msg.Text == "" && out.Document != nil {
+		out.Text = msg.Caption // a photo's or a video's caption is no command
 	}
 	if out.Document == nil && msg.ReplyToMessage != nil {
 		out.Document = documentOf(msg.ReplyToMessage.Document)

@@ -165,6 +165,21 @@ targets:
     publisher: console
     template: ../../etc/passwd
     colour: red
+    images: true
+  - id: pics
+    publisher: telegram
+    chat: "@pics"
+    image_layout: preview
+    disable_web_page_preview: true
+  - id: album
+    publisher: telegram
+    chat: "@album"
+    image_layout: gallery
+  - id: toot2
+    publisher: mastodon
+    server: https://m.example
+    token: t
+    image_layout: caption
 `
 	_, err := config.Parse([]byte(doc), "/x", env(nil))
 	var cerr *config.Error
@@ -195,6 +210,10 @@ targets:
 		"targets[2].id: \"dup\" is already used by sources[1]",
 		"targets[2].publisher: unknown publisher \"carrier-pigeon\"",
 		"targets[3].template: must be a file name",
+		"targets[3].images: not used by publisher console",
+		"targets[4].image_layout: preview shows the image in the link preview",
+		"targets[5].image_layout: must be caption, photo_then_text or preview",
+		"targets[6].image_layout: not used by publisher mastodon",
 		"field colour not found",
 	}
 	for _, w := range want {

@@ -350,7 +350,11 @@ func validateTelegramTarget(path string, t Target, errs *problems) {
 		}
 	}
 	switch t.ImageLayout {
-	case ImageCaption, ImagePhotoThenText, ImagePreview:
+	case ImageCaption, ImagePhotoThenText:
+	case ImagePreview:
+		if t.DisableWebPagePreview && t.ShowsImages() {
+			errs.add(path+".image_layout", "preview shows the image in the link preview, which disable_web_page_preview turns off")
+		}
 	default:
 		errs.add(path+".image_layout", "must be caption, photo_then_text or preview")
 	}

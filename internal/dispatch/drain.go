@@ -214,6 +214,12 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits, captionFits fu
 	if !t.Images {
 		post.Image = model.Image{}
 	}
+	if post.Image.URL != "" && dl.Attempts >= imageAttempts {
+		// The image may be what keeps failing (a slow host that eats the
+		// send's timeout): the post goes on without it.
+		log.Warn("sending without the image after failed attempts", "attempts", dl.Attempts, "image", post.Image.URL)
+		post.Image = model.Image{}
+	}
 	post.Hashtags = t.Hashtags.For(post.Tags, post.Language)
 	lim := templates.Limits{Fits: fits, SummaryChars: t.SummaryChars, SummarySentences: t.SummarySentences, Location: d.opts.Location}
 	for remedied := false; ; remedied = true {
@@ -280,6 +286,10 @@ func (d *Dispatcher) sendOne(ctx context.Context, t Target, fits, captionFits fu
 		return d.failed(ctx, log, t, dl, err, took)
 	}
 }
+
+// imageAttempts is how many failed attempts a post makes with its image
+// before it is sent without.
+const imageAttempts = 2
 
 // withImage gives the message its post's image, with the title for alt
 // text when the page gave none, and the post rendered again to fit a

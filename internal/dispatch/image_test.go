@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crierhq/crier/internal/dispatch"
 	"github.com/crierhq/crier/internal/model"
@@ -71,5 +72,33 @@ func TestImagesAndCaptions(t *testing.T) {
 	}
 	if m := plain.sent[0]; m.Image.URL != "" || m.Caption != "" {
 		t.Errorf("a target without images got %+v, %q", m.Image, m.Caption)
+	}
+}
+
+// A post whose sends keep failing goes on without its image after two
+// attempts: the image may be what fails.
+func TestImageDroppedAfterFailedAttempts(t *testing.T) {
+	clock := storetest.NewClock()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), clock.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.SyncSources(ctx, []model.Source{{ID: "src", Name: "Src", URL: "https://e.com/"}})
+	st.SyncTargets(ctx, []store.Target{{ID: "photo", Publisher: "console"}})
+	saved, _ := st.SaveItems(ctx, "src", model.FetchState{}, []model.Item{{Key: "k", Title: "T", Link: "https://e.com/k", State: model.ItemNew}})
+	st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: saved[0].ID, Summary: []string{"S."}, Image: model.Image{URL: "https://slow.example/p.jpg"}, Targets: []string{"photo"}})
+	tmpl, _ := templates.New("")
+	pub := &captioned{limit: 1024, scripted: scripted{script: []error{transient("timeout"), transient("timeout")}}}
+	d := dispatch.New(st, tmpl, []dispatch.Target{{ID: "photo", Template: "console.txt.tmpl", Images: true, Publisher: pub}},
+		dispatch.Options{BaseBackoff: time.Second, MaxAttempts: 5}, slog.New(slog.NewTextHandler(io.Discard, nil)), clock.Now)
+	for range 3 {
+		if _, err := d.Drain(ctx); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Hour)
+	}
+	if len(pub.sent) != 1 || pub.sent[0].Image.URL != "" {
+		t.Fatalf("sent %+v, want the post without its image on the third attempt", pub.sent)
 	}
 }

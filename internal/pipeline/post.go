@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/leadimage"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/store"
 )
@@ -84,7 +85,11 @@ func (p *Pipeline) PostPage(ctx context.Context, rawURL string, targets []string
 	if a.Origin != "" && !strings.EqualFold(a.Origin, site) {
 		origin = a.Origin + " via " + site
 	}
-	e := store.Enqueue{ItemID: it.ID, Summary: a.Summary, Origin: origin, Language: a.Language, Targets: targets}
+	img := leadimage.First(leadimage.Candidate{URL: page.Image})
+	if img.URL == "" {
+		img = a.Image
+	}
+	e := store.Enqueue{ItemID: it.ID, Summary: a.Summary, Origin: origin, Language: a.Language, Image: img, Targets: targets}
 	if a.Print != nil && p.opts.DedupeWindow > 0 {
 		e.Story = p.story(*a.Print)
 	}

@@ -164,3 +164,24 @@ func AsFeeds(list []model.Source) []opml.Feed {
 	}
 	return out
 }
+
+// PublicFeeds is AsFeeds for a list that leaves the operator's hands (the
+// bot's /export, which an admin may run in a group): credentials in a feed
+// URL are dropped, and feeds read from local files are left out.
+func PublicFeeds(list []model.Source) []opml.Feed {
+	out := make([]opml.Feed, 0, len(list))
+	for _, f := range AsFeeds(list) {
+		u, err := url.Parse(f.XMLURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			continue
+		}
+		u.User = nil
+		f.XMLURL = u.String()
+		if h, err := url.Parse(f.HTMLURL); err == nil && h.User != nil {
+			h.User = nil
+			f.HTMLURL = h.String()
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -155,3 +155,16 @@ func TestImportOfFiveHundredFeedsIsQuick(t *testing.T) {
 		t.Errorf("last id %s", rep.Added[499].ID)
 	}
 }
+
+// What the bot exports leaves out credentials and local files.
+func TestPublicFeedsHideCredentials(t *testing.T) {
+	got := sources.PublicFeeds([]model.Source{
+		{ID: "a", Name: "A", URL: "https://user:secret@feeds.example/a.xml", SiteURL: "https://user:secret@example.com/"},
+		{ID: "b", Name: "B", URL: "file:///srv/feeds/b.xml"},
+		{ID: "c", Name: "C", URL: "https://c.example/feed?lang=hy"},
+	})
+	if len(got) != 2 || got[0].XMLURL != "https://feeds.example/a.xml" || got[0].HTMLURL != "https://example.com/" ||
+		got[1].XMLURL != "https://c.example/feed?lang=hy" {
+		t.Errorf("public feeds = %+v", got)
+	}
+}

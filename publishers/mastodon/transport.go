@@ -65,14 +65,14 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return resp, err
 	}
-	if resp.StatusCode != http.StatusTooManyRequests {
-		t.budget.observe(resp.Header)
-		return resp, nil
-	}
+	// An upload's headers may describe the media limit (30 per 30
+	// minutes, when it is the tightest), which must not hold statuses
+	// back: only other answers pace them.
 	if !mediaUpload.MatchString(req.URL.Path) {
-		// A refused upload's headers describe the media limit (30 per 30
-		// minutes), which must not hold statuses back.
 		t.budget.observe(resp.Header)
+	}
+	if resp.StatusCode != http.StatusTooManyRequests {
+		return resp, nil
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()

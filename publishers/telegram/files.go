@@ -62,8 +62,10 @@ func (c *Client) SendDocument(ctx context.Context, chatID int64, name string, da
 	}
 	doc := tgbotapi.NewDocument(chatID, tgbotapi.FileBytes{Name: name, Bytes: data})
 	doc.Caption = caption
-	if _, err := c.withContext(ctx).Send(doc); err != nil {
-		return classify(c.redact(err)).PublishError
+	// Through the publisher, so its place in the limits is dated by the
+	// answer and a 429 holds the chat back.
+	if _, se := p.deliver(ctx, doc); se != nil {
+		return se.PublishError
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,7 +65,7 @@ func (p *Publisher) publishWithImage(ctx context.Context, msg model.Message) (st
 			p.photos.add(msg.IdempotencyKey)
 		}
 		if err := p.Wait(ctx); err != nil {
-			return "", &model.PublishError{Reason: "telegram: " + err.Error(), Err: err}
+			return "", waitFailed(err)
 		}
 	}
 	msg.Image = model.Image{}
@@ -121,11 +122,24 @@ func (s *sentPhotos) remove(key string) {
 	delete(s.keys, key)
 }
 
+// waitFailed is the publish error of a wait for a second request's place
+// in the rate limits: when the limits have no place before the send's
+// deadline, the delivery waits for it without losing an attempt (a group
+// allows 20 messages a minute, and a post with its photo takes two).
+func waitFailed(err error) *model.PublishError {
+	pe := &model.PublishError{Reason: "telegram: " + err.Error(), Err: err}
+	var pace *model.PaceError
+	if errors.As(err, &pace) {
+		pe.RetryAfter = max(pace.Wait, time.Second)
+	}
+	return pe
+}
+
 // textInstead sends the post without its image, after the photo was
 // refused; it takes a place of its own in the rate limits.
 func (p *Publisher) textInstead(ctx context.Context, msg model.Message) (string, error) {
 	if err := p.Wait(ctx); err != nil {
-		return "", &model.PublishError{Reason: "telegram: " + err.Error(), Err: err}
+		return "", waitFailed(err)
 	}
 	msg.Image = model.Image{}
 	return p.publishText(ctx, msg)
@@ -135,7 +149,7 @@ func (p *Publisher) textInstead(ctx context.Context, msg model.Message) (string,
 // it, downloads it (at most 10 MB, public addresses only) and uploads it.
 // A sendError with image set means neither worked.
 func (p *Publisher) sendPhoto(ctx context.Context, img model.Image, caption string, f model.Format) (string, *sendError) {
-	id, se := p.deliver(ctx, p.photoConfig(tgbotapi.FileURL(img.URL), caption, f))
+	id, se := p.photoRequest(ctx, p.photoConfig(tgbotapi.FileURL(img.URL), caption, f))
 	if se == nil || !se.image || p.opts.FetchImage == nil {
 		return id, se
 	}
@@ -145,13 +159,25 @@ func (p *Publisher) sendPhoto(ctx context.Context, img model.Image, caption stri
 		return "", se
 	}
 	if err := p.Wait(ctx); err != nil {
-		return "", &sendError{PublishError: &model.PublishError{Reason: "telegram: " + err.Error(), Err: err}}
+		return "", &sendError{PublishError: waitFailed(err)}
 	}
 	name := data.Name
 	if name == "" {
 		name = "image"
 	}
-	return p.deliver(ctx, p.photoConfig(tgbotapi.FileBytes{Name: name, Bytes: data.Bytes}, caption, f))
+	return p.photoRequest(ctx, p.photoConfig(tgbotapi.FileBytes{Name: name, Bytes: data.Bytes}, caption, f))
+}
+
+// photoRequest sends a photo. Any refusal of it that no remedy cures (a
+// chat that does not allow photos: "not enough rights to send photos";
+// an upload too large: 413; a URL Telegram could not use) is the photo's
+// fault, not the post's: the post can still go as text.
+func (p *Publisher) photoRequest(ctx context.Context, cfg tgbotapi.PhotoConfig) (string, *sendError) {
+	id, se := p.deliver(ctx, cfg)
+	if se != nil && se.Permanent && se.Remedy == "" && !se.parse {
+		se.image = true
+	}
+	return id, se
 }
 
 func (p *Publisher) photoConfig(file tgbotapi.RequestFileData, caption string, f model.Format) tgbotapi.PhotoConfig {

@@ -2,11 +2,13 @@ package telegram_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crierhq/crier/internal/fakes/telegramapi"
 	"github.com/crierhq/crier/internal/feeds"
@@ -142,5 +144,40 @@ func TestPhotoThenTextRetrySendsTheTextOnly(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "sendPhoto sendMessage" {
 		t.Errorf("sent %v, want one photo and one text", got)
+	}
+}
+
+// A group that forbids photos still gets the post, as text.
+func TestChatWithoutPhotoRightsGetsText(t *testing.T) {
+	site := imageSite(t)
+	srv, c := setup(t, telegramapi.Limits{Disabled: true})
+	srv.AddChat(telegramapi.Chat{ID: -200, Type: "group", NoPhotos: true})
+	p := c.Publisher("-200", telegram.Options{})
+	if _, err := p.Publish(context.Background(), withImage("<b>Title</b> text", "<b>Title</b>", site.URL+"/open.jpg")); err != nil {
+		t.Fatal(err)
+	}
+	if m := srv.Messages(-200); len(m) != 1 || m[0].Method != "sendMessage" || m[0].Text != "Title text" {
+		t.Errorf("sent %+v", m)
+	}
+}
+
+// When the limits have no place for the text behind its photo before the
+// send's deadline, the error asks to wait: the delivery keeps its attempts.
+func TestNoPlaceForTheSecondMessageAsksToWait(t *testing.T) {
+	site := imageSite(t)
+	_, c := setup(t, telegramapi.Limits{Disabled: true})
+	p := c.Publisher("@news_channel", telegram.Options{ImageLayout: "photo_then_text"})
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	// The chat's burst of two is spent: the text would wait a second.
+	for range 2 {
+		if err := p.Wait(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := p.Publish(ctx, withImage("<b>Title</b> text", "", site.URL+"/open.jpg"))
+	var pe *model.PublishError
+	if !errors.As(err, &pe) || pe.RetryAfter <= 0 || pe.Permanent {
+		t.Errorf("err = %v, want a wait", err)
 	}
 }

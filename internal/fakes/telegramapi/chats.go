@@ -32,6 +32,9 @@ type Chat struct {
 	BotNotMember bool
 	// MigrateToChatID: the group was upgraded to this supergroup.
 	MigrateToChatID int64
+	// NoPhotos: the group's permissions forbid members (the bot) to send
+	// photos.
+	NoPhotos bool
 }
 
 // AddChat adds or replaces a chat.

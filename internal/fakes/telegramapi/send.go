@@ -60,6 +60,9 @@ func (s *Server) sendPhoto(p params) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	if chat.NoPhotos && chat.canPost() == nil {
+		return nil, badRequest("not enough rights to send photos to the chat")
+	}
 	return s.deliver(chat, p, Message{
 		Method: "sendPhoto", Text: text, Entities: entities, RawText: raw,
 		ParseMode: p.get("parse_mode"), Photo: photo,

@@ -13,7 +13,8 @@ func (s *Store) RecentDuplicates(ctx context.Context, limit int) ([]store.Duplic
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT i.id, i.source_id, i.title, i.link, si.name,
 		       o.id, o.source_id, o.title, o.link, so.name,
-		       (SELECT COUNT(*) FROM deliveries d WHERE d.item_id = i.id AND d.state = 'skipped')
+		       (SELECT COUNT(*) FROM deliveries d WHERE d.item_id = i.id AND d.state = 'skipped'
+		        AND d.last_error NOT LIKE 'filtered:%')
 		FROM items i
 		JOIN items o ON o.id = i.duplicate_of
 		JOIN sources si ON si.id = i.source_id
