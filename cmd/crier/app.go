@@ -117,7 +117,7 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 	}
 	if m.tg != nil {
 		// Subscriber chats are targets made at run time: Telegram's
-		// default template and summary.
+		// defaults (template, summary, lead images as captioned photos).
 		dopts.Dynamic = st.ChatTargets
 		dopts.Resolve = func(id string) (dispatch.Target, bool) {
 			chat, ok := store.ChatOfTarget(id)
@@ -126,8 +126,9 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 			}
 			sum := config.DefaultSummary[config.PublisherTelegram]
 			return dispatch.Target{ID: id, Template: config.DefaultTemplate[config.PublisherTelegram],
-				SummaryChars: sum.Chars, SummarySentences: sum.Sentences,
-				Publisher: m.tg.Publisher(strconv.FormatInt(chat, 10), telegram.Options{})}, true
+				SummaryChars: sum.Chars, SummarySentences: sum.Sentences, Images: true,
+				Publisher: m.tg.Publisher(strconv.FormatInt(chat, 10), telegram.Options{
+					ImageLayout: config.ImageCaption, FetchImage: m.fetcher.FetchImage})}, true
 		}
 	}
 	m.metrics = metrics.New(fullVersion(), func(ctx context.Context) (map[string]int, []string, error) {
