@@ -3,7 +3,8 @@
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
-# go.mod replaces go-htmldate with this copy (without go-dateparser).
+# go.mod replaces go-htmldate (without go-dateparser) and go-trafilatura
+# (without gomoji) with these copies.
 COPY internal/thirdparty/ internal/thirdparty/
 RUN go mod download
 COPY . .

@@ -14,6 +14,7 @@ import (
 	"github.com/crierhq/crier/internal/config"
 	"github.com/crierhq/crier/internal/dispatch"
 	"github.com/crierhq/crier/internal/feeds"
+	"github.com/crierhq/crier/internal/filter"
 	"github.com/crierhq/crier/internal/metrics"
 	"github.com/crierhq/crier/internal/model"
 	"github.com/crierhq/crier/internal/pipeline"
@@ -43,7 +44,8 @@ type Main struct {
 	now        func() time.Time
 	holder     string // this process among replicas
 	metrics    *metrics.Metrics
-	ready      atomic.Bool // schedules running and not stopping: /readyz
+	filters    *filter.Table // the sources' and targets' rules, compiled
+	ready      atomic.Bool   // schedules running and not stopping: /readyz
 }
 
 // Deps are the process's outside world.
@@ -55,7 +57,14 @@ type Deps struct {
 
 // Open wires a process: opens and migrates the store, syncs the configured
 // sources and targets into it, and builds the publishers.
+//
+// Main keeps a copy of cfg without its list of sources: the source set holds
+// them from then on (at 10,000 sources the config's list was 1.6 MB of the
+// heap, twice that in memory at Go's GC target).
 func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
+	own := *cfg
+	cfg = &own
+	defer func() { own.Sources = nil }()
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
@@ -107,6 +116,7 @@ func Open(ctx context.Context, cfg *config.Config, deps Deps) (*Main, error) {
 		return nil, err
 	}
 	m.pipeline = pipeline.New(st, m.fetcher, popts, deps.Log)
+	m.filters = popts.Filters
 	dopts := dispatch.Options{
 		Notifier:    notifier,
 		SendTimeout: cfg.Delivery.Timeout.D(),

@@ -47,12 +47,15 @@ func preview(ctx context.Context, cfg *config.Config, arg string, n int, w io.Wr
 	if err != nil {
 		return err
 	}
-	return previewItems(ctx, cfg, src, targets, n, w)
+	return previewItems(ctx, cfg, nil, src, targets, n, w)
 }
 
 // previewItems prints the newest n items of src as each of targets would
 // get them.
-func previewItems(ctx context.Context, cfg *config.Config, src model.Source, targets []config.Target, n int, w io.Writer) error {
+//
+// filters are the compiled rules when the caller has them (a running
+// crier, whose config no longer lists its sources); nil: from cfg.
+func previewItems(ctx context.Context, cfg *config.Config, filters *filter.Table, src model.Source, targets []config.Target, n int, w io.Writer) error {
 	set, err := templates.New(cfg.Template)
 	if err != nil {
 		return err
@@ -64,6 +67,9 @@ func previewItems(ctx context.Context, cfg *config.Config, src model.Source, tar
 	popts, err := pipelineOptions(cfg, fetcher, time.Now, nil, nil)
 	if err != nil {
 		return err
+	}
+	if filters != nil {
+		popts.Filters = filters
 	}
 	if src.ID == "preview" {
 		// A URL outside the config is shown to every target.

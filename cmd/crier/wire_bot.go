@@ -242,7 +242,7 @@ func (p previewer) Preview(ctx context.Context, sourceOrURL string, by int64) (s
 		src, targets = model.Source{ID: "preview", URL: sourceOrURL, AddedBy: cmp.Or(by, -1)}, p.m.cfg.Targets
 	}
 	var b strings.Builder
-	err := previewItems(ctx, p.m.cfg, src, targets, 1, &b)
+	err := previewItems(ctx, p.m.cfg, p.m.filters, src, targets, 1, &b)
 	return b.String(), err
 }
 
