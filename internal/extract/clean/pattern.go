@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"sync"
 )
 
 // pattern is a compiled rule pattern.
 type pattern struct {
-	re     *regexp.Regexp
+	re     *lazyRegexp
 	first  firstSet
 	needs  []string // one of these is in the skeleton of any match
 	ids    []int32  // needs in the rule set's literal index
@@ -42,11 +43,11 @@ func compilePattern(src string, a anchor) (pattern, error) {
 		return pattern{}, fmt.Errorf("parse %q: %w", src, err)
 	}
 	relaxed := relaxSource(src)
-	re, err := regexp.Compile(relaxed)
+	re, err := regexp.Compile(relaxed) // to know it compiles; kept only once used
 	if err != nil {
 		return pattern{}, fmt.Errorf("compile %q: %w", src, err)
 	}
-	p := pattern{re: re, first: firstSet{any: true}, needs: requiredWords(written), origin: re.SubexpIndex("origin")}
+	p := pattern{re: &lazyRegexp{src: relaxed}, first: firstSet{any: true}, needs: requiredWords(written), origin: re.SubexpIndex("origin")}
 	p.yesNo = p.origin < 0 && (a == anchorBoth || a == anchorNone)
 	if a != anchorNone {
 		tree, err := syntax.Parse(relaxed, syntax.Perl)
@@ -57,3 +58,23 @@ func compilePattern(src string, a anchor) (pattern, error) {
 	}
 	return p, nil
 }
+
+// lazyRegexp is a pattern's regexp, compiled the first time a text needs
+// it: the rules of a language whose words never come up (a rule runs only
+// when a word it requires is in the paragraph) cost their source, not the
+// compiled program, whose Unicode classes made the rules 2.2 MB of heap.
+// The source compiled when the rules were loaded, so it compiles again.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
+}
+
+func (l *lazyRegexp) MatchString(s string) bool { return l.get().MatchString(s) }
+
+func (l *lazyRegexp) FindStringSubmatchIndex(s string) []int { return l.get().FindStringSubmatchIndex(s) }

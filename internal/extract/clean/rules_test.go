@@ -75,3 +75,52 @@ func TestLoadRulesErrors(t *testing.T) {
 		})
 	}
 }
+
+// A rule's regexp is compiled when a text first needs it: English text
+// leaves the rules that need other languages' words uncompiled. Every
+// pattern still compiles (the load checked it; this compiles them all).
+func TestRulesCompileWhenNeeded(t *testing.T) {
+	rs, err := loadRules(ruleFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := func(yield func(*lazyRegexp) bool) {
+		for i := range rs.rules {
+			for j := range rs.rules[i].patterns {
+				if !yield(rs.rules[i].patterns[j].re) {
+					return
+				}
+			}
+		}
+		for i := range rs.dates {
+			for j := range rs.dates[i].patterns {
+				if !yield(rs.dates[i].patterns[j].re) {
+					return
+				}
+			}
+		}
+	}
+	compiled := func() (n, total int) {
+		for l := range all {
+			total++
+			if l.re != nil {
+				n++
+			}
+		}
+		return n, total
+	}
+	if n, _ := compiled(); n != 0 {
+		t.Fatalf("%d regexps compiled at load", n)
+	}
+	rs.clean("Council approves the tram line", "By Jane Doe\n\nThe city council approved the new tram line on Monday.\n\nShare this article", nil)
+	n, total := compiled()
+	t.Logf("%d of %d regexps compiled after an English text", n, total)
+	if n == 0 || n == total {
+		t.Errorf("after an English text: %d of %d regexps compiled, want some but not all", n, total)
+	}
+	for l := range all {
+		if l.get() == nil {
+			t.Fatalf("%q did not compile", l.src)
+		}
+	}
+}
