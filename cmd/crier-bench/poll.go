@@ -84,8 +84,21 @@ func (f *farm) sentence() string {
 	return strings.Join(w, " ") + "."
 }
 
+// noise are the lines aggregators wrap stories in, in the languages crier's
+// sources use: each item carries a few, so the cleaner's rules of every
+// language run (and are compiled) as they would on real feeds.
+var noise = []string{
+	"By Jane Doe, Reuters", "Share this article on Facebook", "Photo: AP Photo/John Smith",
+	"© 2026 Reuters. All rights reserved.", "Read more: Parliament passes the budget",
+	"Kaynak: Anadolu Ajansı", "Haberin devamı için tıklayınız", "Fotoğraf: AA",
+	"Фото: РИА Новости / Иван Петров", "Подписывайтесь на наш канал в Telegram", "Источник: ТАСС",
+	"Աղբյուրը՝ Արմենպրես", "Լուսանկարը՝ Photolure", "Կիսվել Facebook-ում",
+	"29.11.2026, 14:05", "Updated 3 hours ago",
+}
+
 func (f *farm) item(source, k int) feedserver.Item {
 	var body strings.Builder
+	fmt.Fprintf(&body, "<p>%s</p>", noise[f.rnd.IntN(len(noise))])
 	for range 3 + f.rnd.IntN(3) {
 		body.WriteString("<p>")
 		for range 2 + f.rnd.IntN(3) {
@@ -93,6 +106,7 @@ func (f *farm) item(source, k int) feedserver.Item {
 		}
 		body.WriteString("</p>")
 	}
+	fmt.Fprintf(&body, "<p>%s</p><p>%s</p>", noise[f.rnd.IntN(len(noise))], noise[f.rnd.IntN(len(noise))])
 	return feedserver.Item{
 		GUID:        fmt.Sprintf("https://s%05d.example/%d", source, k),
 		Title:       strings.TrimSuffix(f.sentence(), "."),
