@@ -44,7 +44,6 @@ Usage:
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	mem := os.Getenv("CRIER_MEMPROFILE")
 	if mem == "" {
 		// No heap profile wanted: the runtime would otherwise record a
@@ -52,6 +51,7 @@ func main() {
 		// after a cycle over 2,000 sources.
 		runtime.MemProfileRate = 0
 	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	endProfiles := startProfiles(os.Getenv("CRIER_CPUPROFILE"), mem)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.LookupEnv)
 	endProfiles()

@@ -13,6 +13,14 @@ func TestBylineLosesItsEmoji(t *testing.T) {
 		{"Jane Doe 🚀✨", "Jane Doe"},
 		{"👩🏽‍💻 Անի Հակոբյան", "Անի Հակոբյան"},
 		{"Ayşe Yılmaz 🇹🇷", "Ayşe Yılmaz"},
+		{"1️⃣ Team Arev", "Team Arev"},
+		// Invisible marks at the ends go too, and the name keeps its case
+		// (a name not starting with a capital would be title-cased).
+		{"&lrm;Ahmet IŞIK", "Ahmet IŞIK"},
+		{"&rlm;Ани Петросян-МакКензи", "Ани Петросян-МакКензи"},
+		{"&#8203;Jean-Luc MacLeod", "Jean-Luc MacLeod"},
+		// A joiner inside a Sinhala word is no emoji.
+		{"ශ්&zwj;රී Perera", "ශ්\u200dරී Perera"},
 	} {
 		page := `<html><head><meta name="author" content="` + tc.author + `"><title>Budget vote</title></head><body><article>
 <h1>Budget vote</h1>` + strings.Repeat("<p>The assembly voted on the budget after a long debate that lasted well into the night, and members of every party spoke.</p>", 4) +

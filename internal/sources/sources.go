@@ -151,7 +151,7 @@ func (s *Set) Watch(onAdd func(model.Source), onRemove func(id string)) {
 func (s *Set) All() []model.Source {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.list
+	return slices.Clip(s.list) // an append by a reader copies
 }
 
 // Get finds a source by id.
@@ -278,12 +278,19 @@ func (s *Set) Refresh(ctx context.Context) error {
 		}
 	}
 	s.list = without(s.list, gone)
+	have := make(map[string]bool, len(s.list))
+	for _, x := range s.list {
+		have[x.ID] = true
+	}
 	for _, a := range added {
-		if slices.Contains(s.opts.Reserved, a.ID) || slices.ContainsFunc(s.list, func(x model.Source) bool { return x.ID == a.ID }) {
+		if slices.Contains(s.opts.Reserved, a.ID) || have[a.ID] {
 			continue
 		}
-		s.list = append(slices.Clip(s.list), a)
+		have[a.ID] = true
 		came = append(came, a)
+	}
+	if len(came) > 0 {
+		s.list = append(slices.Clip(s.list), came...) // one copy, however many came
 	}
 	onAdd, onRemove := s.onAdd, s.onRemove
 	s.mu.Unlock()
