@@ -77,4 +77,6 @@ func (l *lazyRegexp) get() *regexp.Regexp {
 
 func (l *lazyRegexp) MatchString(s string) bool { return l.get().MatchString(s) }
 
-func (l *lazyRegexp) FindStringSubmatchIndex(s string) []int { return l.get().FindStringSubmatchIndex(s) }
+func (l *lazyRegexp) FindStringSubmatchIndex(s string) []int {
+	return l.get().FindStringSubmatchIndex(s)
+}
