@@ -27,25 +27,45 @@ func (c *captioned) CaptionFits(context.Context) func(string) bool {
 	return func(s string) bool { return len([]rune(s)) <= c.limit }
 }
 
-// A post with an image gets a caption rendered to the caption limit, with
-// whole sentences dropped to fit (the full text stays for the message), and
-// alt text from the title when the page gave none; a target without images
-// gets neither.
-func TestImagesAndCaptions(t *testing.T) {
+// storeWithImageItem is a store holding one item with an image, queued for
+// the targets.
+func storeWithImageItem(t *testing.T, title string, summary []string, image string, targets ...string) (*storetest.Clock, *sqlite.Store) {
+	t.Helper()
 	clock := storetest.NewClock()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), clock.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	st.SyncSources(ctx, []model.Source{{ID: "src", Name: "Src", URL: "https://e.com/"}})
-	st.SyncTargets(ctx, []store.Target{{ID: "photo", Publisher: "console"}, {ID: "tiny", Publisher: "console"}, {ID: "plain", Publisher: "console"}})
-	saved, _ := st.SaveItems(ctx, "src", model.FetchState{}, []model.Item{{Key: "k", Title: "Quake in Van", Link: "https://e.com/k", State: model.ItemNew}})
-	long := strings.Repeat("Rescue teams worked through the night. ", 3)
-	if _, err := st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: saved[0].ID, Summary: []string{"A strong quake hit the city.", long},
-		Image: model.Image{URL: "https://e.com/quake.jpg"}, Targets: []string{"photo", "tiny", "plain"}}); err != nil {
+	t.Cleanup(func() { st.Close() })
+	var ts []store.Target
+	for _, id := range targets {
+		ts = append(ts, store.Target{ID: id, Publisher: "console"})
+	}
+	if err := st.SyncSources(ctx, []model.Source{{ID: "src", Name: "Src", URL: "https://e.com/"}}); err != nil {
 		t.Fatal(err)
 	}
+	if err := st.SyncTargets(ctx, ts); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := st.SaveItems(ctx, "src", model.FetchState{}, []model.Item{{Key: "k", Title: title, Link: "https://e.com/k", State: model.ItemNew}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: saved[0].ID, Summary: summary,
+		Image: model.Image{URL: image}, Targets: targets}); err != nil {
+		t.Fatal(err)
+	}
+	return clock, st
+}
+
+// A post with an image gets a caption rendered to the caption limit, with
+// whole sentences dropped to fit (the full text stays for the message), and
+// alt text from the title when the page gave none; a target without images
+// gets neither.
+func TestImagesAndCaptions(t *testing.T) {
+	long := strings.Repeat("Rescue teams worked through the night. ", 3)
+	clock, st := storeWithImageItem(t, "Quake in Van", []string{"A strong quake hit the city.", long},
+		"https://e.com/quake.jpg", "photo", "tiny", "plain")
 	tmpl, _ := templates.New("")
 	photo, tiny, plain := &captioned{limit: 120}, &captioned{limit: 10}, &scripted{}
 	targets := []dispatch.Target{
@@ -78,16 +98,7 @@ func TestImagesAndCaptions(t *testing.T) {
 // A post whose sends keep failing goes on without its image after two
 // attempts: the image may be what fails.
 func TestImageDroppedAfterFailedAttempts(t *testing.T) {
-	clock := storetest.NewClock()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), clock.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	st.SyncSources(ctx, []model.Source{{ID: "src", Name: "Src", URL: "https://e.com/"}})
-	st.SyncTargets(ctx, []store.Target{{ID: "photo", Publisher: "console"}})
-	saved, _ := st.SaveItems(ctx, "src", model.FetchState{}, []model.Item{{Key: "k", Title: "T", Link: "https://e.com/k", State: model.ItemNew}})
-	st.EnqueueDeliveries(ctx, store.Enqueue{ItemID: saved[0].ID, Summary: []string{"S."}, Image: model.Image{URL: "https://slow.example/p.jpg"}, Targets: []string{"photo"}})
+	clock, st := storeWithImageItem(t, "T", []string{"S."}, "https://slow.example/p.jpg", "photo")
 	tmpl, _ := templates.New("")
 	pub := &captioned{limit: 1024, scripted: scripted{script: []error{transient("timeout"), transient("timeout")}}}
 	d := dispatch.New(st, tmpl, []dispatch.Target{{ID: "photo", Template: "console.txt.tmpl", Images: true, Publisher: pub}},

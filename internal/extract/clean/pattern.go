@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sync"
 )
 
@@ -43,17 +44,15 @@ func compilePattern(src string, a anchor) (pattern, error) {
 		return pattern{}, fmt.Errorf("parse %q: %w", src, err)
 	}
 	relaxed := relaxSource(src)
-	re, err := regexp.Compile(relaxed) // to know it compiles; kept only once used
+	// Parsing is what regexp.Compile checks (syntax, size); the program
+	// itself is built on first use (lazyRegexp).
+	tree, err := syntax.Parse(relaxed, syntax.Perl)
 	if err != nil {
-		return pattern{}, fmt.Errorf("compile %q: %w", src, err)
+		return pattern{}, fmt.Errorf("parse %q: %w", relaxed, err)
 	}
-	p := pattern{re: &lazyRegexp{src: relaxed}, first: firstSet{any: true}, needs: requiredWords(written), origin: re.SubexpIndex("origin")}
+	p := pattern{re: &lazyRegexp{src: relaxed}, first: firstSet{any: true}, needs: requiredWords(written), origin: slices.Index(tree.CapNames(), "origin")}
 	p.yesNo = p.origin < 0 && (a == anchorBoth || a == anchorNone)
 	if a != anchorNone {
-		tree, err := syntax.Parse(relaxed, syntax.Perl)
-		if err != nil {
-			return pattern{}, fmt.Errorf("parse %q: %w", relaxed, err)
-		}
 		p.first = firstOf(tree)
 	}
 	return p, nil
@@ -71,9 +70,19 @@ type lazyRegexp struct {
 }
 
 func (l *lazyRegexp) get() *regexp.Regexp {
-	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	l.once.Do(func() {
+		var err error
+		if l.re, err = regexp.Compile(l.src); err != nil {
+			// Unreachable for parsed sources (TestRulesCompileWhenNeeded
+			// compiles every one): a pattern that cannot compile matches
+			// nothing rather than stop the cleaner.
+			l.re = neverMatches
+		}
+	})
 	return l.re
 }
+
+var neverMatches = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
 
 func (l *lazyRegexp) MatchString(s string) bool { return l.get().MatchString(s) }
 

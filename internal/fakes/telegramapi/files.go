@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-
-	"github.com/crierhq/crier/publishers/telegram/tghtml"
 )
 
 // Telegram's file limits for bots.
@@ -156,15 +154,9 @@ func (s *Server) sendDocument(p params) (any, *apiError) {
 		return nil, aerr
 	}
 	raw := p.get("caption")
-	text, entities, aerr := formatText(raw, p.get("parse_mode"))
+	text, entities, aerr := caption(p)
 	if aerr != nil {
 		return nil, aerr
-	}
-	if tghtml.RuneLen(text) > tghtml.MaxCaptionLength {
-		return nil, badRequest("message caption is too long")
-	}
-	if tghtml.IsBlank(text) {
-		text, entities = "", nil
 	}
 	chat, aerr := s.findChat(p.get("chat_id"))
 	if aerr != nil {

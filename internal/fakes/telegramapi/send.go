@@ -42,19 +42,13 @@ func (s *Server) sendPhoto(p params) (any, *apiError) {
 		return nil, aerr
 	}
 	raw := p.get("caption")
-	text, entities, aerr := formatText(raw, p.get("parse_mode"))
+	text, entities, aerr := caption(p)
 	if aerr != nil {
 		return nil, aerr
-	}
-	if tghtml.RuneLen(text) > tghtml.MaxCaptionLength {
-		return nil, badRequest("message caption is too long")
 	}
 	photo, aerr := s.photoArg(p)
 	if aerr != nil {
 		return nil, aerr
-	}
-	if tghtml.IsBlank(text) {
-		text, entities = "", nil
 	}
 	chat, aerr := s.findChat(p.get("chat_id"))
 	if aerr != nil {
@@ -67,6 +61,22 @@ func (s *Server) sendPhoto(p params) (any, *apiError) {
 		Method: "sendPhoto", Text: text, Entities: entities, RawText: raw,
 		ParseMode: p.get("parse_mode"), Photo: photo,
 	})
+}
+
+// caption parses a media caption as the Bot API does: entities, the
+// 1,024-character limit after parsing, and a blank caption taken for none.
+func caption(p params) (string, []tghtml.Entity, *apiError) {
+	text, entities, aerr := formatText(p.get("caption"), p.get("parse_mode"))
+	if aerr != nil {
+		return "", nil, aerr
+	}
+	if tghtml.RuneLen(text) > tghtml.MaxCaptionLength {
+		return "", nil, badRequest("message caption is too long")
+	}
+	if tghtml.IsBlank(text) {
+		return "", nil, nil
+	}
+	return text, entities, nil
 }
 
 // photoArg accepts an upload (directly or as "attach://name"), an HTTP URL

@@ -232,10 +232,16 @@ func (s *Store) DeliveryCounts(ctx context.Context) (map[string]map[model.Delive
 // OpenDeliveries counts each target's deliveries waiting or in flight; it
 // reads only the open rows' index, however long the history.
 func (s *Store) OpenDeliveries(ctx context.Context) (map[string]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT target_id, COUNT(*) FROM deliveries
+	return s.countByTarget(ctx, "open deliveries", `SELECT target_id, COUNT(*) FROM deliveries
 		WHERE state IN ('pending', 'sending') GROUP BY target_id`)
+}
+
+// countByTarget runs q, a query of (target_id, count) rows, into a map;
+// what names the count in errors.
+func (s *Store) countByTarget(ctx context.Context, what, q string) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("open deliveries: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
 	out := map[string]int{}

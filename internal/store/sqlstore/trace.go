@@ -72,20 +72,6 @@ func (s *Store) itemDeliveries(ctx context.Context, itemID int64) ([]model.Deliv
 
 // FilteredCounts counts deliveries skipped by filters; see store.Store.
 func (s *Store) FilteredCounts(ctx context.Context) (map[string]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT target_id, COUNT(*) FROM deliveries
+	return s.countByTarget(ctx, "count filtered deliveries", `SELECT target_id, COUNT(*) FROM deliveries
 		WHERE state = 'skipped' AND last_error LIKE 'filtered:%' GROUP BY target_id`)
-	if err != nil {
-		return nil, fmt.Errorf("count filtered deliveries: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var target string
-		var n int
-		if err := rows.Scan(&target, &n); err != nil {
-			return nil, err
-		}
-		out[target] = n
-	}
-	return out, rows.Err()
 }
