@@ -37,7 +37,7 @@ func itemImage(it *gofeed.Item, base *url.URL) model.Image {
 			if !thumbnails && c.Type == "" && m.Attrs["medium"] != "" && m.Attrs["medium"] != "image" {
 				continue // a video or audio file without a type
 			}
-			if !thumbnails && c.Type == "" && m.Attrs["medium"] == "" && !looksLikeImage(c.URL) {
+			if !thumbnails && c.Type == "" && m.Attrs["medium"] == "" && !leadimage.NamedAsImage(c.URL) {
 				continue
 			}
 			cands = append(cands, c)
@@ -72,20 +72,6 @@ func mediaText(m ext.Extension) string {
 		}
 	}
 	return ""
-}
-
-func looksLikeImage(u string) bool {
-	p, err := url.Parse(u)
-	if err != nil {
-		return false
-	}
-	path := strings.ToLower(p.Path)
-	for _, e := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"} {
-		if strings.HasSuffix(path, e) {
-			return true
-		}
-	}
-	return false
 }
 
 func atoi(s string) int {

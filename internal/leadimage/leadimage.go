@@ -62,6 +62,13 @@ func Usable(c Candidate) bool {
 	return true
 }
 
+// NamedAsImage reports whether a URL's path ends as an image file does
+// (.jpg, .png, .webp...): what tells an untyped media file's kind.
+func NamedAsImage(rawURL string) bool {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	return err == nil && imageExt[strings.ToLower(path.Ext(u.Path))]
+}
+
 var imageExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true,
 	".jfif": true, ".pjpeg": true, ".avif": true, ".bmp": true}
 

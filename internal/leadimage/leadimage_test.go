@@ -46,3 +46,14 @@ func TestFirstSkipsUnusable(t *testing.T) {
 		t.Errorf("First of nothing usable = %+v", got)
 	}
 }
+
+func TestNamedAsImage(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://e.com/a.JPG": true, "https://e.com/a.webp?w=1200": true, "https://e.com/clip.mp4": false,
+		"https://e.com/image.php?id=1": false, "https://e.com/": false, "%": false,
+	} {
+		if got := NamedAsImage(u); got != want {
+			t.Errorf("NamedAsImage(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
